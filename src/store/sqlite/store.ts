@@ -1,0 +1,51 @@
+// SQLite implementation of the Store interface (better-sqlite3: synchronous, so the async
+// interface wraps plain calls). Only src/store touches the database.
+import type { AnalysedDocument } from '../../core/types.js';
+import type { PageRequest, PutResult, Store } from '../types.js';
+import { createWriter } from './write.js';
+import { openDatabase, type Db } from './open.js';
+import { SqliteReader } from './read.js';
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Db;
+  private readonly write: (doc: AnalysedDocument) => PutResult;
+  private readonly reader: SqliteReader;
+  private readonly has;
+  private readonly setCluster;
+
+  constructor(readonly file: string, options: { readonly?: boolean } = {}) {
+    this.db = openDatabase(file, options);
+    this.write = options.readonly ? () => { throw new Error('store opened read-only'); } : createWriter(this.db);
+    this.reader = new SqliteReader(this.db);
+    this.has = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
+    this.setCluster = this.db.prepare('UPDATE events SET cluster_id = ? WHERE doc = (SELECT rowid FROM documents WHERE id = ?) AND idx = ?');
+  }
+
+  async putDocument(doc: AnalysedDocument): Promise<PutResult> { return this.write(doc); }
+  /** synchronous variant for the analyze loop, which needs no await per document */
+  putDocumentSync(doc: AnalysedDocument): PutResult { return this.write(doc); }
+  async hasDocument(id: string): Promise<boolean> { return this.has.get(id) !== undefined; }
+  hasDocumentSync(id: string): boolean { return this.has.get(id) !== undefined; }
+  async getDocument(id: string) { return this.reader.getDocument(id); }
+  async *iterateDocuments(): AsyncIterable<AnalysedDocument> { yield* this.reader.iterate(); }
+  async stats() { return this.reader.stats(); }
+  async listDocuments(f: Parameters<SqliteReader['listDocuments']>[0]) { return this.reader.listDocuments(f); }
+  async search(r: Parameters<SqliteReader['search']>[0]) { return this.reader.search(r); }
+  async places(r: PageRequest & { q?: string }) { return this.reader.places(r); }
+  async actors(r: PageRequest & { q?: string; affiliation?: string }) { return this.reader.actors(r); }
+  async events(f: Parameters<SqliteReader['events']>[0]) { return this.reader.events(f); }
+  async claims(f: Parameters<SqliteReader['claims']>[0]) { return this.reader.claims(f); }
+  async network(r: PageRequest) { return this.reader.network(r); }
+  async eventHistogram(f: Parameters<SqliteReader['eventHistogram']>[0]) { return this.reader.eventHistogram(f); }
+
+  async setClusterIds(assignments: { documentId: string; index: number; clusterId: string | null }[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const a of assignments) this.setCluster.run(a.clusterId, a.documentId, a.index);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

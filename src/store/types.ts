@@ -1,0 +1,203 @@
+// The query layer: the one interface the CLI, the API and the exporters read and write
+// through. SQLite implements it now (src/store/sqlite); PostgreSQL implements the same
+// interface for teams. Every list is paginated: no method returns unbounded rows.
+import type { AnalysedDocument, EventType, PartialDate, Segment } from '../core/types.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface PageRequest {
+  limit?: number;
+  offset?: number;
+}
+
+export const MAX_PAGE = 500;
+export const DEFAULT_PAGE = 50;
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  source: string;
+  outlet: string | null;
+  published: PartialDate;
+  camp: string | null;
+  languages: string[];
+  length: number;
+  counts: { places: number; actors: number; events: number; claims: number; techniques: number; segments: number };
+}
+
+export interface DocumentFilter extends PageRequest {
+  outlet?: string;
+  camp?: string;
+  from?: string;
+  to?: string;
+  place?: string;
+  actor?: string;
+  technique?: string;
+}
+
+export interface SearchRequest extends DocumentFilter {
+  q: string;
+}
+
+export interface SearchHit extends DocumentSummary {
+  snippet: string;
+  rank: number;
+}
+
+export interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface CorpusStats {
+  documents: number;
+  segments: number;
+  findings: number;
+  byKind: Record<string, number>;
+  byOutlet: CountRow[];
+  byCamp: CountRow[];
+  byLanguage: CountRow[];
+  eventsByMonth: { month: string; type: string; count: number }[];
+  topPlaces: CountRow[];
+  topActors: CountRow[];
+}
+
+export interface PlaceRow {
+  id: string;
+  name: string;
+  country: string | null;
+  kind: string;
+  lat: number | null;
+  lon: number | null;
+  region: string | null;
+  documents: number;
+  mentions: number;
+}
+
+export interface ActorRow {
+  id: string;
+  name: string;
+  affiliation: string;
+  documents: number;
+  mentions: number;
+}
+
+export interface EventRow {
+  documentId: string;
+  documentTitle: string | null;
+  outlet: string | null;
+  camp: string | null;
+  index: number;
+  start: number;
+  end: number;
+  type: EventType;
+  subType: string | null;
+  cause: string | null;
+  agent: string | null;
+  target: string | null;
+  place: string | null;
+  placeName: string | null;
+  lat: number | null;
+  lon: number | null;
+  date: PartialDate;
+  fatalities: number | null;
+  civilianFatalities: number | null;
+  childFatalities: number | null;
+  clusterId: string | null;
+  evidence: string;
+}
+
+export interface EventFilter extends PageRequest {
+  type?: string;
+  camp?: string;
+  place?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  clusterId?: string;
+  /** bounding box: minLon,minLat,maxLon,maxLat */
+  bbox?: [number, number, number, number];
+}
+
+export interface ClaimRow {
+  documentId: string;
+  documentTitle: string | null;
+  outlet: string | null;
+  camp: string | null;
+  start: number;
+  end: number;
+  value: number;
+  approx: boolean;
+  counted: string;
+  attributedTo: string | null;
+  hedged: boolean;
+  ruleId: string | null;
+  evidence: string;
+  /** publication date of the claim's document (for comparing accounts of the same days) */
+  published?: PartialDate;
+}
+
+export interface ClaimFilter extends PageRequest {
+  counted?: string;
+  documentId?: string;
+  camp?: string;
+  sort?: 'value' | 'counted' | 'document';
+  order?: 'asc' | 'desc';
+}
+
+/** Events counted per month, type and camp of the reporting document (timeline, brushing). */
+export interface EventCountRow {
+  month: string;
+  type: string;
+  camp: string;
+  count: number;
+  fatalities: number;
+}
+
+export interface NetworkEdge {
+  agent: string;
+  target: string;
+  count: number;
+}
+
+export type PutResult = 'added' | 'exists';
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** one transaction per document; 'exists' when a document with this id is already stored */
+  putDocument(doc: AnalysedDocument): Promise<PutResult>;
+  hasDocument(id: string): Promise<boolean>;
+  getDocument(id: string): Promise<AnalysedDocument | null>;
+  /** streams every document in insertion order, one at a time */
+  iterateDocuments(): AsyncIterable<AnalysedDocument>;
+  stats(): Promise<CorpusStats>;
+  listDocuments(filter: DocumentFilter): Promise<Page<DocumentSummary>>;
+  search(request: SearchRequest): Promise<Page<SearchHit>>;
+  places(request: PageRequest & { q?: string }): Promise<Page<PlaceRow>>;
+  actors(request: PageRequest & { q?: string; affiliation?: string }): Promise<Page<ActorRow>>;
+  events(filter: EventFilter): Promise<Page<EventRow>>;
+  claims(filter: ClaimFilter): Promise<Page<ClaimRow>>;
+  network(request: PageRequest): Promise<Page<NetworkEdge>>;
+  /** event counts by month × type × camp, filtered like events(); rows ordered by month */
+  eventHistogram(filter: EventFilter): Promise<Page<EventCountRow>>;
+  /** set cluster ids on stored events (cross-document clustering writes these) */
+  setClusterIds(assignments: { documentId: string; index: number; clusterId: string | null }[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type { Segment };
+
+export class StoreError extends Error {}
+
+/** Clamp a page request to the server's limits. */
+export function clampPage(req: PageRequest): { limit: number; offset: number } {
+  const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(req.limit ?? DEFAULT_PAGE)));
+  const offset = Math.max(0, Math.floor(req.offset ?? 0));
+  return { limit, offset };
+}
