@@ -94,6 +94,8 @@ export interface SourceCitedFinding {
   kind: string | null;
   id?: string | null;
   country?: string | null;
+  /** for registered outlets: state | state_funded | private | party | militant | ngo | unknown */
+  ownership?: string | null;
   mentions: Span[];
 }
 
@@ -142,6 +144,8 @@ export interface EventFinding extends Span {
   /** the trigger word or phrase */
   trigger?: Span;
   clusterId?: string | null;
+  /** the event the document is about (one per document, set by the events analyser) */
+  main?: boolean;
 }
 
 export interface Stance {

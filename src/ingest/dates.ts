@@ -64,6 +64,11 @@ const PATTERNS: DatePattern[] = [
     re: new RegExp(`\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}`),
     make: (m) => build(Number(m[3]), Number(m[2]), Number(m[1]), m[4], m[5], m[6]),
   },
+  // 15-09-2013 (day first, as Arab and European sites print it; month first only when the day cannot be a month)
+  {
+    re: /\b(\d{1,2})-(\d{1,2})-(\d{4})\b/,
+    make: (m) => (Number(m[2]) > 12 ? build(Number(m[3]), Number(m[1]), Number(m[2])) : build(Number(m[3]), Number(m[2]), Number(m[1]))),
+  },
   // 4/5/17, 04/05/2017 (US order, as FA-KES writes it)
   {
     re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/,
@@ -78,6 +83,11 @@ const PATTERNS: DatePattern[] = [
   {
     re: new RegExp(`\\b${WEEKDAY}(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'i'),
     make: (m) => build(Number(m[3]), month(m[1]), Number(m[2]), m[4], m[5], m[6]),
+  },
+  // Apr 232017: a site template that glues the day to the year
+  {
+    re: new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{2})((?:19|20)\\d{2})\\b`, 'i'),
+    make: (m) => build(Number(m[3]), month(m[1]), Number(m[2])),
   },
   // JUNE 2023, December 2019
   {
@@ -118,6 +128,35 @@ export function findDate(line: string): { date: string; index: number; length: n
   return best;
 }
 
+const GLOBAL_PATTERNS = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, `${p.re.flags}g`) }));
+/** words a site prints right before its own date ("Published", "Posted on", "Last updated at") */
+const CUE_BEFORE = /(?:\bpublished(?:\s+on)?|\bposted(?:\s+on)?|\bdate\s+of\s+publication|\b(?:last\s+)?updated(?:\s+at|\s+on)?|\bprint\s+this\s+page)\s*[:\-–]?\s*$/i;
+/** a wire service's credit right before the date ("Monitor AFP Friday 15 Jul 2016") */
+const WIRE_BEFORE = /\b(?:AFP|AP|Reuters|SANA|Xinhua|DPA|ANHA|ANSA|TASS|Sputnik|IRNA|UPI|AA)\s*[,:\-–]?\s*$/;
+/** a place and a wire credit right after the date ("6 October 2016 Aleppo SANA-") */
+const WIRE_AFTER = /^\s*[,:\-–]?\s*(?:\p{Lu}[\p{L}'-]*\s+){0,3}(?:SANA|AFP|Reuters|Xinhua|ANHA|TASS|AP)\b/u;
+/** "18.05.2017", "2017-05-18", "15-09-2013": numeric full dates are site furniture, not prose */
+const NUMERIC = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/;
+const LEAD_CHARS = 320;
+
+/** A date inside a long first line (text flattened to one paragraph) that the page itself printed. */
+function leadDate(line: string): PartialDate {
+  const head = line.slice(0, LEAD_CHARS);
+  let best: { date: string; index: number } | null = null;
+  for (const p of GLOBAL_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(head); m; m = p.re.exec(head)) {
+      const d = p.make(m);
+      // only a full day: a month alone in a lead is usually the story's background
+      if (!d || d.length < 10 || (best && m.index >= best.index)) continue;
+      const before = head.slice(Math.max(0, m.index - 40), m.index);
+      const after = head.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (CUE_BEFORE.test(before) || WIRE_BEFORE.test(before) || WIRE_AFTER.test(after) || NUMERIC.test(m[0])) best = { date: d, index: m.index };
+    }
+  }
+  return best?.date ?? null;
+}
+
 /** The text's own dateline: a date within the first lines, as short lines or a line's lead. */
 export function datelineDate(text: string, maxLines = 12, maxChars = 1200): PartialDate {
   const head = text.slice(0, maxChars);
@@ -129,7 +168,9 @@ export function datelineDate(text: string, maxLines = 12, maxChars = 1200): Part
     // or follows a byline ("By X - 27 January, 2020")
     if (line.trim().length <= 60 || found.index <= 3 || /^\s*by\s/i.test(line)) return found.date;
   }
-  return null;
+  // pages flattened to one paragraph: "Posted on April 4 2017 by …", "Headline AFP Friday 15 Jul 2016 …"
+  const first = lines[0];
+  return first ? leadDate(first) : null;
 }
 
 /** Is this whole line just a date (used to skip datelines when guessing a headline)? */

@@ -4,7 +4,9 @@ import { SqliteStore } from './sqlite/store.js';
 
 export async function openStore(location: string, options: { readonly?: boolean } = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error('PostgreSQL stores are not supported yet: use a file path for --db');
+    // loaded on demand so SQLite users never load the PostgreSQL driver
+    const { PostgresStore } = await import('./postgres/store.js');
+    return PostgresStore.open(location, options);
   }
   return new SqliteStore(location, options);
 }

@@ -188,7 +188,81 @@ export interface Store {
   eventHistogram(filter: EventFilter): Promise<Page<EventCountRow>>;
   /** set cluster ids on stored events (cross-document clustering writes these) */
   setClusterIds(assignments: { documentId: string; index: number; clusterId: string | null }[]): Promise<void>;
+  // cross-document layer: event clusters, reprints, reference events (src/cluster, src/reference)
+  /** replace the whole clusters table (the clustering pass writes it at the end of a run) */
+  replaceClusters(clusters: ClusterRecord[]): Promise<void>;
+  getCluster(id: string): Promise<ClusterRecord | null>;
+  /** clusters, biggest (most distinct sources) first */
+  listClusters(request: PageRequest & { minSources?: number }): Promise<Page<ClusterRecord>>;
+  /** near-duplicate signatures and which original each reprint copies */
+  putSignatures(rows: DocumentSignature[]): Promise<void>;
+  getSignatures(documentIds: string[]): Promise<DocumentSignature[]>;
+  /** reference events (ACLED, UCDP); returns how many were new */
+  putReferenceEvents(rows: ReferenceEvent[]): Promise<number>;
+  referenceEventsNear(query: ReferenceQuery): Promise<ReferenceEvent[]>;
+  referenceCounts(): Promise<CountRow[]>;
   close(): Promise<void>;
+}
+
+/** One real-world event: a cluster of event mentions across documents. */
+export interface ClusterRecord {
+  id: string;
+  type: string;
+  dateFrom: string | null;
+  dateTo: string | null;
+  placeId: string | null;
+  placeName: string | null;
+  lat: number | null;
+  lon: number | null;
+  region: string | null;
+  mentions: number;
+  documents: number;
+  /** documents less reprints of one another */
+  sources: number;
+  outlets: string[];
+  camps: string[];
+  earliestDocument: string | null;
+  earliestPublished: string | null;
+}
+
+export interface DocumentSignature {
+  documentId: string;
+  /** near-duplicate signature (MinHash, 64 16-bit minima as hex, src/cluster/minhash.ts); null when the text is too short */
+  simhash: string | null;
+  /** the original this document reprints, or null */
+  duplicateOf: string | null;
+}
+
+/** One event of a reference data set, in a shape shared by ACLED and UCDP GED. */
+export interface ReferenceEvent {
+  dataset: 'acled' | 'ucdp';
+  id: string;
+  /** ISO days */
+  dateFrom: string;
+  dateTo: string;
+  timePrecision: number | null;
+  lat: number;
+  lon: number;
+  geoPrecision: number | null;
+  country: string | null;
+  admin1: string | null;
+  location: string | null;
+  type: string | null;
+  subType: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  fatalities: number | null;
+  notes: string | null;
+}
+
+export interface ReferenceQuery {
+  lat: number;
+  lon: number;
+  radiusKm: number;
+  /** ISO days, inclusive */
+  from: string;
+  to: string;
+  limit?: number;
 }
 
 export type { Segment };

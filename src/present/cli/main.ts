@@ -4,8 +4,13 @@ import { Command, CommanderError } from 'commander';
 import { PackError } from '../../packs/loader.js';
 import { StoreError } from '../../store/types.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCluster } from './commands/cluster.js';
+import { registerCorroborate } from './commands/corroborate.js';
+import { registerDossier } from './commands/dossier.js';
+import { registerReference } from './commands/reference.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
+import { registerServe, serve } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { EXIT, InputError, UsageError } from './errors.js';
@@ -19,8 +24,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerAnalyze(program, setExit);
   registerExport(program);
   registerShow(program);
+  registerCluster(program);
+  registerDossier(program);
+  registerReference(program);
+  registerCorroborate(program);
   registerStats(program);
-  registerDemo(program, null);
+  registerServe(program);
+  registerDemo(program, (db) => serve({ db }));
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -7,6 +7,7 @@ import type {
 } from '../types.js';
 import { StoreError, clampPage } from '../types.js';
 import type { Db } from './open.js';
+import { TotalsReader, hasTotals } from './totals.js';
 
 interface DocRow {
   rowid: number;
@@ -52,25 +53,49 @@ function eventWhere(f: EventFilter, extra: string[] = []): { where: string; para
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** WHERE fragments shared by document listing and search. */
-function documentWhere(f: DocumentFilter): { sql: string; params: unknown[] } {
+/**
+ * WHERE fragments shared by document listing and search. Finding filters test `+d.rowid` against
+ * the matching set (the unary + keeps the scan on a slim covering index instead of visiting the
+ * wide document rows); for a listing (`forList`) the technique test is a per-row indexed EXISTS,
+ * which stops as soon as a page is full.
+ */
+function documentWhere(f: DocumentFilter, forList = false): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (f.outlet) { parts.push('d.outlet = ?'); params.push(f.outlet); }
   if (f.camp) { parts.push('d.camp = ?'); params.push(f.camp); }
   if (f.from) { parts.push('d.published >= ?'); params.push(f.from); }
   if (f.to) { parts.push("d.published <= ? || '~'"); params.push(f.to); }
-  if (f.place) { parts.push('EXISTS (SELECT 1 FROM places p WHERE p.doc = d.rowid AND (p.place_id = ? OR p.name = ?))'); params.push(f.place, f.place); }
-  if (f.actor) { parts.push('EXISTS (SELECT 1 FROM actors a WHERE a.doc = d.rowid AND (a.actor_id = ? OR a.name = ?))'); params.push(f.actor, f.actor); }
-  if (f.technique) { parts.push('EXISTS (SELECT 1 FROM techniques t WHERE t.doc = d.rowid AND t.technique = ?)'); params.push(f.technique); }
+  if (f.place) { parts.push('+d.rowid IN (SELECT doc FROM places WHERE place_id = ? UNION SELECT doc FROM places WHERE name = ?)'); params.push(f.place, f.place); }
+  if (f.actor) { parts.push('+d.rowid IN (SELECT doc FROM actors WHERE actor_id = ? UNION SELECT doc FROM actors WHERE name = ?)'); params.push(f.actor, f.actor); }
+  if (f.technique) {
+    parts.push(forList ? 'EXISTS (SELECT 1 FROM techniques t WHERE t.technique = ? AND t.doc = d.rowid)' : '+d.rowid IN (SELECT doc FROM techniques WHERE technique = ?)');
+    params.push(f.technique);
+  }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** With a single finding filter the count needs only that finding's index. */
+function findingOnlyCount(f: DocumentFilter): { sql: string; params: unknown[] } | null {
+  if ([f.outlet, f.camp, f.from, f.to, f.place, f.actor, f.technique].filter(Boolean).length !== 1) return null;
+  if (f.technique) return { sql: 'SELECT count(DISTINCT doc) AS n FROM techniques WHERE technique = ?', params: [f.technique] };
+  if (f.place) return { sql: 'SELECT count(*) AS n FROM (SELECT doc FROM places WHERE place_id = ? UNION SELECT doc FROM places WHERE name = ?)', params: [f.place, f.place] };
+  if (f.actor) return { sql: 'SELECT count(*) AS n FROM (SELECT doc FROM actors WHERE actor_id = ? UNION SELECT doc FROM actors WHERE name = ?)', params: [f.actor, f.actor] };
+  return null;
 }
 
 export class SqliteReader {
   private readonly byId;
   private readonly clusterIds;
+  private readonly hitRow;
+  /** running totals (migration 3), absent in older databases opened read-only */
+  private readonly totals: TotalsReader | null;
   constructor(private readonly db: Db) {
+    this.totals = hasTotals(db) ? new TotalsReader(db) : null;
     this.byId = db.prepare('SELECT rowid, id, text, findings FROM documents WHERE id = ?');
+    // the cast matters: a JS number binds as REAL, and FTS5 then ignores the rowid constraint
+    this.hitRow = db.prepare(`SELECT ${SUMMARY_COLUMNS}, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
+      FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`);
     this.clusterIds = db.prepare('SELECT idx, cluster_id AS clusterId FROM events WHERE doc = ?');
   }
 
@@ -105,23 +130,30 @@ export class SqliteReader {
   listDocuments(f: DocumentFilter): Page<DocumentSummary> {
     const { limit, offset } = clampPage(f);
     const where = documentWhere(f);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where.sql} ORDER BY d.published DESC, d.rowid LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, offset) as SummaryRow[];
+    const count = findingOnlyCount(f) ?? { sql: `SELECT count(*) AS n FROM documents d WHERE ${where.sql}`, params: where.params };
+    const total = (this.db.prepare(count.sql).get(...count.params) as { n: number }).n;
+    const list = documentWhere(f, true);
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${list.sql} ORDER BY d.published DESC, d.rowid LIMIT ? OFFSET ?`)
+      .all(...list.params, limit, offset) as SummaryRow[];
     return { items: rows.map(toSummary), total, limit, offset };
   }
 
   search(r: SearchRequest): Page<SearchHit> {
     const { limit, offset } = clampPage(r);
     const where = documentWhere(r);
+    // rank only rowids (cheap), then build the page's rows and snippets one hit at a time
+    // filters select rowids from slim indexes; joining each match to its wide row would be slower
+    const from = where.sql === '1' ? 'documents_fts f WHERE documents_fts MATCH ?'
+      : `documents_fts f WHERE documents_fts MATCH ? AND +f.rowid IN (SELECT d.rowid FROM documents d WHERE ${where.sql})`;
     try {
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-        WHERE documents_fts MATCH ? AND ${where.sql}`).get(r.q, ...where.params) as { n: number }).n;
-      const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, f.rank AS rank
-        FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-        WHERE documents_fts MATCH ? AND ${where.sql} ORDER BY f.rank LIMIT ? OFFSET ?`)
-        .all(r.q, ...where.params, limit, offset) as (SummaryRow & { snippet: string; rank: number })[];
-      return { items: rows.map((x) => ({ ...toSummary(x), snippet: x.snippet, rank: x.rank })), total, limit, offset };
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(r.q, ...where.params) as { n: number }).n;
+      const hits = this.db.prepare(`SELECT f.rowid AS rowid, f.rank AS rank FROM ${from} ORDER BY f.rank LIMIT ? OFFSET ?`)
+        .all(r.q, ...where.params, limit, offset) as { rowid: number; rank: number }[];
+      const items = hits.flatMap((h) => {
+        const x = this.hitRow.get(r.q, h.rowid) as (SummaryRow & { snippet: string }) | undefined;
+        return x ? [{ ...toSummary(x), snippet: x.snippet, rank: h.rank }] : [];
+      });
+      return { items, total, limit, offset };
     } catch (err) {
       const msg = (err as Error).message;
       if (/fts5|syntax|no such column|unterminated|malformed/i.test(msg)) {
@@ -134,20 +166,16 @@ export class SqliteReader {
   stats(): CorpusStats {
     const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
     const rows = (sql: string): CountRow[] => this.db.prepare(sql).all() as CountRow[];
+    const t = this.totals?.statsParts();
     const byKind: Record<string, number> = {
-      places: one('SELECT coalesce(sum(mentions),0) AS n FROM places'),
-      actors: one('SELECT coalesce(sum(mentions),0) AS n FROM actors'),
-      labels: one('SELECT coalesce(sum(labels),0) AS n FROM actors'),
+      places: t ? t.places : one('SELECT coalesce(sum(mentions),0) AS n FROM places'),
+      actors: t ? t.actors : one('SELECT coalesce(sum(mentions),0) AS n FROM actors'),
+      labels: t ? t.labels : one('SELECT coalesce(sum(labels),0) AS n FROM actors'),
       persons: one('SELECT coalesce(sum(mentions),0) AS n FROM persons'),
       claims: one('SELECT count(*) AS n FROM claims'),
       events: one('SELECT count(*) AS n FROM events'),
       techniques: one('SELECT count(*) AS n FROM techniques'),
     };
-    const languages = new Map<string, number>();
-    for (const r of this.db.prepare('SELECT languages FROM documents').iterate() as IterableIterator<{ languages: string }>) {
-      const first = (JSON.parse(r.languages) as { lang: string }[])[0]?.lang ?? 'und';
-      languages.set(first, (languages.get(first) ?? 0) + 1);
-    }
     return {
       documents: one('SELECT count(*) AS n FROM documents'),
       segments: one('SELECT count(*) AS n FROM segments'),
@@ -155,14 +183,16 @@ export class SqliteReader {
       byKind,
       byOutlet: rows("SELECT coalesce(outlet,'(unknown)') AS key, coalesce(outlet,'(unknown)') AS label, count(*) AS count FROM documents GROUP BY 1 ORDER BY 3 DESC LIMIT 50"),
       byCamp: rows("SELECT coalesce(camp,'unclear') AS key, coalesce(camp,'unclear') AS label, count(*) AS count FROM documents GROUP BY 1 ORDER BY 3 DESC"),
-      byLanguage: [...languages].map(([key, count]) => ({ key, label: key, count })).sort((a, b) => b.count - a.count),
-      eventsByMonth: this.db.prepare("SELECT substr(date,1,7) AS month, type, count(*) AS count FROM events WHERE date IS NOT NULL AND length(date) >= 7 GROUP BY 1, 2 ORDER BY 1").all() as CorpusStats['eventsByMonth'],
-      topPlaces: rows('SELECT place_id AS key, name AS label, sum(mentions) AS count FROM places GROUP BY place_id ORDER BY 3 DESC LIMIT 20'),
-      topActors: rows('SELECT actor_id AS key, name AS label, sum(mentions) AS count FROM actors GROUP BY actor_id ORDER BY 3 DESC LIMIT 20'),
+      // the first (dominant) language of each document, read inside SQLite rather than parsed row by row
+      byLanguage: rows("SELECT coalesce(json_extract(languages, '$[0].lang'), 'und') AS key, coalesce(json_extract(languages, '$[0].lang'), 'und') AS label, count(*) AS count FROM documents GROUP BY 1 ORDER BY 3 DESC"),
+      eventsByMonth: t ? t.eventsByMonth : this.db.prepare("SELECT substr(date,1,7) AS month, type, count(*) AS count FROM events WHERE date IS NOT NULL AND length(date) >= 7 GROUP BY 1, 2 ORDER BY 1").all() as CorpusStats['eventsByMonth'],
+      topPlaces: t ? t.topPlaces : rows('SELECT place_id AS key, name AS label, sum(mentions) AS count FROM places GROUP BY place_id ORDER BY 3 DESC LIMIT 20'),
+      topActors: t ? t.topActors : rows('SELECT actor_id AS key, name AS label, sum(mentions) AS count FROM actors GROUP BY actor_id ORDER BY 3 DESC LIMIT 20'),
     };
   }
 
   places(r: PageRequest & { q?: string }): Page<PlaceRow> {
+    if (this.totals) return this.totals.places(r);
     const { limit, offset } = clampPage(r);
     const where = r.q ? 'WHERE name LIKE ?' : '';
     const params = r.q ? [`%${r.q}%`] : [];
@@ -173,6 +203,7 @@ export class SqliteReader {
   }
 
   actors(r: PageRequest & { q?: string; affiliation?: string }): Page<ActorRow> {
+    if (this.totals) return this.totals.actors(r);
     const { limit, offset } = clampPage(r);
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -188,12 +219,13 @@ export class SqliteReader {
   events(f: EventFilter): Page<EventRow> {
     const { limit, offset } = clampPage(f);
     const { where, params } = eventWhere(f);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM events e JOIN documents d ON d.rowid = e.doc ${where}`).get(...params) as { n: number }).n;
+    const join = f.camp ? 'JOIN documents d ON d.rowid = e.doc' : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM events e ${join} ${where}`).get(...params) as { n: number }).n;
     const items = this.db.prepare(`SELECT d.id AS documentId, d.title AS documentTitle, d.outlet, d.camp, e.idx AS "index", e.start, e."end",
         e.type, e.sub_type AS subType, e.cause, e.agent, e.target, e.place_id AS place, e.place_name AS placeName, e.lat, e.lon, e.date,
         e.fatalities, e.civilian_fatalities AS civilianFatalities, e.child_fatalities AS childFatalities, e.cluster_id AS clusterId,
         substr(d.text, e.start + 1, e."end" - e.start) AS evidence
-      FROM events e JOIN documents d ON d.rowid = e.doc ${where} ORDER BY e.date DESC, d.rowid, e.idx LIMIT ? OFFSET ?`)
+      FROM events e JOIN documents d ON d.rowid = e.doc ${where} ORDER BY e.date DESC, e.doc DESC, e.idx DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as EventRow[];
     return { items, total, limit, offset };
   }
@@ -206,17 +238,22 @@ export class SqliteReader {
     if (f.documentId) { parts.push('d.id = ?'); params.push(f.documentId); }
     if (f.camp) { parts.push('d.camp = ?'); params.push(f.camp); }
     const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-    const sortColumn = { value: 'c.value', counted: 'c.counted', document: 'd.rowid' }[f.sort ?? 'document'];
     const order = f.order === 'desc' ? 'DESC' : 'ASC';
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM claims c JOIN documents d ON d.rowid = c.doc ${where}`).get(...params) as { n: number }).n;
+    // every sort ends in the primary key, in the same direction, so an index walk serves it
+    const orderBy = { value: 'c.value', counted: 'c.counted', document: null }[f.sort ?? 'document'];
+    const orderSql = `${orderBy ? `${orderBy} ${order}, ` : ''}c.doc ${order}, c.idx ${order}`;
+    const join = parts.length ? 'JOIN documents d ON d.rowid = c.doc' : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM claims c ${join} ${where}`).get(...params) as { n: number }).n;
     const rows = this.db.prepare(`SELECT d.id AS documentId, d.title AS documentTitle, d.outlet, d.camp, c.start, c."end", c.value, c.approx,
         c.counted, c.attributed_to AS attributedTo, c.hedged, c.rule_id AS ruleId, d.published, substr(d.text, c.start + 1, c."end" - c.start) AS evidence
-      FROM claims c JOIN documents d ON d.rowid = c.doc ${where} ORDER BY ${sortColumn} ${order}, c.idx LIMIT ? OFFSET ?`)
+      FROM claims c JOIN documents d ON d.rowid = c.doc ${where} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as (Omit<ClaimRow, 'approx' | 'hedged'> & { approx: number; hedged: number })[];
     return { items: rows.map((r) => ({ ...r, approx: !!r.approx, hedged: !!r.hedged })), total, limit, offset };
   }
 
   eventHistogram(f: EventFilter): Page<EventCountRow> {
+    const fromTotals = this.totals?.histogram(f);
+    if (fromTotals) return fromTotals;
     const { limit, offset } = clampPage(f);
     const { where, params } = eventWhere(f, ['e.date IS NOT NULL', 'length(e.date) >= 7']);
     const base = `FROM events e JOIN documents d ON d.rowid = e.doc ${where} GROUP BY 1, 2, 3`;
@@ -229,6 +266,7 @@ export class SqliteReader {
   }
 
   network(r: PageRequest): Page<NetworkEdge> {
+    if (this.totals) return this.totals.network(r);
     const { limit, offset } = clampPage(r);
     const base = 'FROM events WHERE agent IS NOT NULL AND target IS NOT NULL GROUP BY agent, target';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${base})`).get() as { n: number }).n;

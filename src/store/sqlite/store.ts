@@ -2,9 +2,12 @@
 // interface wraps plain calls). Only src/store touches the database.
 import type { AnalysedDocument } from '../../core/types.js';
 import type { PageRequest, PutResult, Store } from '../types.js';
+import type { ClusterRecord, DocumentSignature, ReferenceEvent, ReferenceQuery } from '../types.js';
 import { createWriter } from './write.js';
 import { openDatabase, type Db } from './open.js';
 import { SqliteReader } from './read.js';
+import { SqliteClusters } from './clusters.js';
+import { SqliteReference } from './reference.js';
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -13,11 +16,15 @@ export class SqliteStore implements Store {
   private readonly reader: SqliteReader;
   private readonly has;
   private readonly setCluster;
+  private readonly clusterTable: SqliteClusters;
+  private readonly referenceTable: SqliteReference;
 
   constructor(readonly file: string, options: { readonly?: boolean } = {}) {
     this.db = openDatabase(file, options);
     this.write = options.readonly ? () => { throw new Error('store opened read-only'); } : createWriter(this.db);
     this.reader = new SqliteReader(this.db);
+    this.clusterTable = new SqliteClusters(this.db);
+    this.referenceTable = new SqliteReference(this.db);
     this.has = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
     this.setCluster = this.db.prepare('UPDATE events SET cluster_id = ? WHERE doc = (SELECT rowid FROM documents WHERE id = ?) AND idx = ?');
   }
@@ -25,6 +32,20 @@ export class SqliteStore implements Store {
   async putDocument(doc: AnalysedDocument): Promise<PutResult> { return this.write(doc); }
   /** synchronous variant for the analyze loop, which needs no await per document */
   putDocumentSync(doc: AnalysedDocument): PutResult { return this.write(doc); }
+  /**
+   * Several documents in one transaction, each still all-or-nothing (a savepoint per document):
+   * one commit per batch instead of per document is what makes bulk analysis fast. A document
+   * that fails to store is returned as its Error; the others are kept.
+   */
+  putDocumentsSync(docs: AnalysedDocument[]): (PutResult | Error)[] {
+    return this.db.transaction(() => docs.map((d) => {
+      try {
+        return this.write(d);
+      } catch (err) {
+        return err as Error;
+      }
+    }))();
+  }
   async hasDocument(id: string): Promise<boolean> { return this.has.get(id) !== undefined; }
   hasDocumentSync(id: string): boolean { return this.has.get(id) !== undefined; }
   async getDocument(id: string) { return this.reader.getDocument(id); }
@@ -44,6 +65,15 @@ export class SqliteStore implements Store {
       for (const a of assignments) this.setCluster.run(a.clusterId, a.documentId, a.index);
     })();
   }
+
+  async replaceClusters(clusters: ClusterRecord[]): Promise<void> { this.clusterTable.replace(clusters); }
+  async getCluster(id: string) { return this.clusterTable.get(id); }
+  async listClusters(r: PageRequest & { minSources?: number }) { return this.clusterTable.list(r); }
+  async putSignatures(rows: DocumentSignature[]): Promise<void> { this.clusterTable.putSignatures(rows); }
+  async getSignatures(ids: string[]) { return this.clusterTable.getSignatures(ids); }
+  async putReferenceEvents(rows: ReferenceEvent[]) { return this.referenceTable.put(rows); }
+  async referenceEventsNear(q: ReferenceQuery) { return this.referenceTable.nearby(q); }
+  async referenceCounts() { return this.referenceTable.counts(); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

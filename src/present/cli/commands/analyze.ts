@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { analyseCorpus, type CorpusSummary } from '../../../analyse/corpus.js';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from '../../../ingest/types.js';
 import { loadPack } from '../../../packs/loader.js';
-import { SqliteStore } from '../../../store/sqlite/store.js';
+import { openStore } from '../../../store/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { dbLocation, positiveInt } from '../options.js';
 import { progressReporter } from '../progress.js';
+import { clusterAfterAnalyze } from './cluster.js';
 
 interface AnalyzeFlags {
   db?: string;
@@ -49,7 +50,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
     .alias('analyse')
     .description('ingest and analyse inputs into the database (files, directories, globs, http(s) URLs, - for stdin)')
     .argument('<inputs...>', 'files (.txt .md .html .htm .csv .jsonl .warc .warc.gz), directories, globs, URLs or -')
-    .option('--db <file>', 'database file (default ./faultline.db, or $FAULTLINE_DB)')
+    .option('--db <file>', 'database file, or postgres://user@host/db for a shared corpus (default ./faultline.db, or $FAULTLINE_DB)')
     .option('--pack <name>', 'conflict knowledge pack', 'syria')
     .option('--text-column <c>', 'CSV/JSONL column holding the text', 'text')
     .option('--title-column <c>', 'CSV/JSONL column holding the title', 'title')
@@ -70,7 +71,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
-      const store = new SqliteStore(dbLocation(flags.db));
+      const store = await openStore(dbLocation(flags.db));
       const progress = progressReporter(process.stderr, flags.quiet);
       let summary: CorpusSummary;
       try {
@@ -81,6 +82,7 @@ export function registerAnalyze(program: Command, setExit: (code: number) => voi
           onProgress: (p) => progress.update(p),
           onRejected: (input, reason) => process.stderr.write(`faultline: rejected ${input}: ${reason}\n`),
         });
+        await clusterAfterAnalyze(store, summary.added, flags.quiet);
       } finally {
         progress.stop();
         await store.close();

@@ -1,0 +1,149 @@
+// `npm run bench`: end-to-end speed, memory and query latency of `faultline analyze` through the
+// compiled CLI (the real product), beside two peers over the same text in the same run.
+//   npm run bench                      10 MB generated corpus + FA-KES (../shared) when present
+//   npm run bench -- --size 1GB        a 1 GB generated corpus
+//   npm run bench -- --scale 1000000   1,000,000 generated documents (~2 GB) after the 10 MB run,
+//                                      reporting the throughput ratio between the two
+// Other flags: --workers N, --queries N, --compromise-mb N, --wink-mb N, --db postgres://… (an
+// empty database), --no-fakes, --no-peers, --no-build, --keep, --progress, --seed N, --generate-only,
+// --query-db FILE|URL (latency only, on an existing database), --profile (CPU profile of the
+// analysers over 2 MB of the generated text, hot spots per file in the JSON line).
+// Output: tables, then one JSON line (the last line of stdout).
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './generate.js';
+import { runChild, lastJson } from './child.js';
+import { measureQueries, type QueryReport } from './queries.js';
+import { printReport, type CorpusReport, type PeerReport } from './report.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: flags } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10MB' },
+    scale: { type: 'string' },
+    workers: { type: 'string' },
+    queries: { type: 'string', default: '100' },
+    'compromise-mb': { type: 'string', default: '2' },
+    'wink-mb': { type: 'string', default: '1000000' },
+    db: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    'no-fakes': { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    progress: { type: 'boolean', default: false },
+    'generate-only': { type: 'boolean', default: false },
+    'query-db': { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+function bytesOf(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB)?$/i.exec(size.trim());
+  if (!m) throw new Error(`--size: expected e.g. 10MB or 1GB, got "${size}"`);
+  return Number(m[1]) * { KB: 1e3, MB: 1e6, GB: 1e9 }[(m[2] ?? 'MB').toUpperCase() as 'KB' | 'MB' | 'GB'];
+}
+
+interface Input { name: string; file: string; column: string; args: string[]; peers: boolean }
+interface AnalyzeSummary { seen: number; added: number; skipped: number; rejected: number; bytes: number; ms: number; findings: number; problems: number; analyserMs: Record<string, number> }
+
+const work = join(tmpdir(), 'faultline-bench');
+mkdirSync(work, { recursive: true });
+const seed = Number(flags.seed);
+
+async function generated(name: string, opts: { bytes?: number; docs?: number; meanDocBytes?: number }): Promise<string> {
+  const file = join(work, `${name}-seed${seed}.jsonl`);
+  if (!existsSync(file) || statSync(file).size === 0) {
+    process.stderr.write(`bench: generating ${name} corpus into ${file}\n`);
+    const g = await generateCorpus({ ...opts, out: `${file}.part`, seed, root: ROOT });
+    rmSync(file, { force: true });
+    renameSync(`${file}.part`, file);
+    process.stderr.write(`bench: ${g.docs} documents, ${(g.textBytes / 1e6).toFixed(1)} MB of text\n`);
+  }
+  return file;
+}
+
+async function analyse(input: Input): Promise<{ summary: AnalyzeSummary; wallMs: number; peakRssMb: number | null; db: string; rssSeries: [number, number][] }> {
+  const db = flags.db ?? join(work, `${input.name}.db`);
+  if (!flags.db) for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
+  const args = [process.execPath, join(ROOT, 'bin', 'faultline.js'), 'analyze', input.file, '--db', db, '--json', ...input.args];
+  if (flags.workers) args.push('--workers', flags.workers);
+  if (!flags.progress) args.push('--quiet');
+  process.stderr.write(`bench: analyze ${input.name} …\n`);
+  const r = await runChild(args, { cwd: ROOT, passStderr: flags.progress, sampleMs: 10_000 });
+  const summary = lastJson<AnalyzeSummary>(r.stdout);
+  if (!summary || r.code > 1) throw new Error(`analyze ${input.name} failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
+  return { summary, wallMs: r.wallMs, peakRssMb: r.peakRssMb, db, rssSeries: r.rssSeries };
+}
+
+async function peer(name: string, input: Input, maxMb: number): Promise<PeerReport | null> {
+  const r = await runChild([process.execPath, '--import', 'tsx', join(ROOT, 'bench', 'peers.ts'), name, input.file, input.column, String(maxMb * 1e6)], { cwd: ROOT });
+  const out = lastJson<{ docs: number; bytes: number; ms: number; items: number }>(r.stdout);
+  if (!out) { process.stderr.write(`bench: peer ${name} failed: ${r.stderr.slice(-500)}\n`); return null; }
+  return { peer: name, docs: out.docs, mb: out.bytes / 1e6, seconds: out.ms / 1000, mbPerSec: out.bytes / 1e6 / (out.ms / 1000), docsPerSec: out.docs / (out.ms / 1000), peakRssMb: r.peakRssMb };
+}
+
+async function main(): Promise<void> {
+  if (flags['query-db']) {
+    // latency on an existing database (e.g. one a long run left behind)
+    process.stdout.write(`${JSON.stringify({ db: flags['query-db'], queries: await measureQueries(flags['query-db'], Number(flags.queries)) })}\n`);
+    return;
+  }
+  if (!flags['no-build']) {
+    process.stderr.write('bench: building the CLI (npm run build)\n');
+    const b = await runChild(['npm', 'run', '--silent', 'build'], { cwd: ROOT });
+    if (b.code !== 0) process.stderr.write(`bench: build reported errors (using what was emitted):\n${b.stdout.slice(0, 1500)}\n`);
+  }
+  const inputs: Input[] = [];
+  const small = bytesOf(flags.size);
+  inputs.push({ name: `generated-${flags.size}`, file: await generated(`gen-${small}`, { bytes: small }), column: 'text', args: [], peers: true });
+  const fakes = resolve(ROOT, '..', 'shared', 'data', 'fakes', 'fakes-dev.csv');
+  if (flags['no-fakes']) { /* skipped on request */ } else if (existsSync(fakes)) {
+    inputs.push({ name: 'fa-kes-dev', file: fakes, column: 'article_content', peers: true,
+      args: ['--text-column', 'article_content', '--title-column', 'article_title', '--source-column', 'source', '--id-column', 'unit_id'] });
+  } else process.stderr.write('bench: ../shared/data/fakes absent, FA-KES skipped\n');
+  if (flags.scale) {
+    const docs = Number(flags.scale);
+    inputs.push({ name: `generated-${docs}-docs`, file: await generated(`gen-${docs}docs`, { docs, meanDocBytes: 2000 }), column: 'text', args: [], peers: false });
+  }
+
+  if (flags['generate-only']) return;
+  const reports: CorpusReport[] = [];
+  for (const input of inputs) {
+    const a = await analyse(input);
+    const secs = a.wallMs / 1000;
+    const report: CorpusReport = {
+      corpus: input.name, docs: a.summary.seen, added: a.summary.added, rejected: a.summary.rejected, mb: a.summary.bytes / 1e6,
+      seconds: secs, mbPerSec: a.summary.bytes / 1e6 / secs, docsPerSec: a.summary.seen / secs, peakRssMb: a.peakRssMb,
+      analyseSeconds: a.summary.ms / 1000, analyseMbPerSec: a.summary.bytes / 1e6 / (a.summary.ms / 1000), rssSeries: a.rssSeries,
+      findings: a.summary.findings, problems: a.summary.problems, analyserMs: a.summary.analyserMs, peers: [], queries: null,
+    };
+    if (Number(flags.queries) > 0) {
+      process.stderr.write(`bench: queries on ${input.name} …\n`);
+      report.queries = await measureQueries(a.db, Number(flags.queries)) satisfies QueryReport;
+    }
+    if (input.peers && !flags['no-peers']) {
+      for (const [name, mb] of [['wink', Number(flags['wink-mb'])], ['compromise', Number(flags['compromise-mb'])]] as const) {
+        process.stderr.write(`bench: peer ${name} on ${input.name} …\n`);
+        const p = await peer(name, input, mb);
+        if (p) report.peers.push(p);
+      }
+    }
+    if (!flags.keep && !flags.db) for (const ext of ['', '-wal', '-shm']) rmSync(a.db + ext, { force: true });
+    reports.push(report);
+  }
+  let hotSpots: { file: string; ms: number }[] | null = null;
+  if (flags.profile) {
+    process.stderr.write('bench: profiling the analysers …\n');
+    const out = join(work, 'analysers.cpuprofile');
+    const r = await runChild([process.execPath, '--import', 'tsx', join(ROOT, 'bench', 'profile.ts'), inputs[0]!.file, '--mb', '2', '--out', out], { cwd: ROOT });
+    process.stderr.write(r.stdout);
+    hotSpots = [...r.stdout.matchAll(/^\s*(\d+) ms {2}(\S+\.(?:js|ts))$/gm)].map((m) => ({ file: m[2]!, ms: Number(m[1]) })).slice(0, 15);
+  }
+  const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, workers: flags.workers ? Number(flags.workers) : availableParallelism() };
+  printReport(reports, machine, process.stdout, hotSpots);
+}
+
+await main();

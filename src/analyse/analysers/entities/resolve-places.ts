@@ -1,0 +1,153 @@
+// Place resolution, after the best geoparsers (CLIFF-CLAVIN, Mordecai): a name's candidates are
+// scored by the countries the document is about (the pack's focus countries plus every country
+// the document names or places unambiguously), colocation with places already found (same
+// first-level region), curation and population. Names inside organisation names or person names
+// are dropped, small foreign places need country context, and a country or capital used as an
+// agent ("Moscow vetoed", "Damascus says", "brokered by Washington") is handed to the actor
+// resolver instead of becoming a place. Direction words and "countryside/outskirts of" attach
+// to their place ("eastern Aleppo", "northwest Syria").
+import type { PlaceFinding, Span } from '../../../core/types.js';
+import type { GazPlace } from '../../../gazetteer/index.js';
+import { fuzzyPlaces } from './fuzzy-places.js';
+import { gap, hasHit, hitsOf, type Scan } from './scan.js';
+
+export interface Metonym extends Span {
+  country: string;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+const ORG_AFTER = new Set(['police', 'command', 'provincial', 'governor', 'post', 'times', 'agency', 'council', 'university', 'center', 'centre', 'front', 'brigade', 'brigades', 'battalion', 'battalions', 'division', 'movement', 'committee', 'network', 'corps', 'legion', 'group', 'club', 'media', 'operations', 'military', 'revolutionary', 'military council', 'tribune', 'herald', 'journal', 'airlines', 'airways', 'bank', 'fc', 'observatory', 'declaration', 'process', 'talks', 'conference', 'format', 'agreement', 'accord', 'memorandum', 'communique', 'summit']);
+const ORG_BEFORE = new Set(['operation', 'jaish', 'jaysh', 'liwa', 'fatah', 'fateh', 'ahrar', 'jabhat', 'harakat', 'katibat', 'faylaq', 'ansar', 'jund', 'tajammu', 'alwiya', 'saraya', 'kataib', 'hayat', 'hay', 'university', 'bank', 'of']);
+const DIRECTIONS = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'greater', 'downtown', 'восточн', 'западн', 'северн', 'южн']);
+const OF_LEADS = [['outskirts', 'of'], ['countryside', 'of'], ['suburbs', 'of'], ['outskirts', 'of', 'the', 'city', 'of'], ['city', 'of'], ['town', 'of'], ['village', 'of'], ['province', 'of'], ['governorate', 'of'], ['countryside'], ['north', 'of'], ['south', 'of'], ['east', 'of'], ['west', 'of']];
+const TRAILERS = new Set(['countryside', 'province', 'governorate', 'outskirts', 'suburbs', 'city', 'provinces']);
+const AGENT_SKIP = new Set(['also', 'has', 'have', 'had', 'repeatedly', 'previously', 'already', 'reportedly', 'officially', 'on', 'and', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'again', 'now', 'then', 'too', 'further', 'strongly', 'firmly', 'not', 'never', 'always', 'has', 'would', 'will', 'could']);
+const BY_BEFORE = new Set(['by', 'between']);
+const LOCATIVE = new Set(['in', 'inside', 'into', 'across', 'throughout', 'from', 'to', 'at', 'near', 'of', 'within', 'around', 'toward', 'towards', 'over', 'through', 'outside', 'entire', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northwest', 'northeast', 'southwest', 'southeast', 'northwestern', 'northeastern', 'southwestern', 'southeastern', 'в', 'из', 'на']);
+const PROVINCE_WORDS = new Set(['province', 'governorate', 'countryside', 'provinces']);
+
+export interface PlaceResult {
+  places: PlaceFinding[];
+  metonyms: Metonym[];
+}
+
+const stem = (s: string): string => s.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase().replace(/^(al|as|ar|ad|an|at)(?=[a-z]{4})/, '').slice(0, 4);
+const sameStem = (a: string, b: string): boolean => stem(a) === stem(b);
+
+function score(p: GazPlace, docCountries: Set<string>, admins: Set<string>): number {
+  let s = Math.log10(p.population + 10) / 2;
+  if (p.curated) s += 3;
+  if (p.country && docCountries.has(p.country)) s += 4;
+  if (p.focus) s += 2;
+  if (p.country && p.admin1 && admins.has(`${p.country}.${p.admin1}`)) s += 2;
+  if (p.country && p.region && admins.has(`${p.country}|${p.region}`)) s += 2;
+  if (p.kind === 'country') s += 5;
+  return s;
+}
+
+const AGENT_COMPOUND = new Set(['led', 'backed', 'proposed', 'brokered', 'sponsored', 'supported', 'funded', 'armed', 'trained', 'imposed', 'drafted']);
+
+function isAgent(scan: Scan, tokEnd: number, tokStart: number, isCapitalOrCountry: boolean): boolean {
+  if (!isCapitalOrCountry) return false;
+  const { tokens, lex } = scan;
+  // "Russia-proposed ceasefire", "US-led coalition", "Turkish-backed": the state acts
+  if (tokEnd < tokens.length && /^[-‐–]$/.test(gap(scan, tokEnd - 1, tokEnd)) && AGENT_COMPOUND.has(tokens[tokEnd].norm)) return true;
+  const prev = tokens[tokStart - 1]?.norm === 'the' ? tokens[tokStart - 2] : tokens[tokStart - 1];
+  if (prev && BY_BEFORE.has(prev.norm) && !/[.!?\n]/.test(gap(scan, tokStart - 1, tokStart))) return true;
+  if (prev && LOCATIVE.has(prev.norm) && !/[.!?\n]/.test(gap(scan, tokStart - 1, tokStart))) return false;
+  for (let j = tokEnd, n = 0; j < tokens.length && n < 5; j++, n++) {
+    if (/[.!?\n;:]/.test(gap(scan, j - 1, j))) return false;
+    const w = tokens[j].norm;
+    if (w === 's' && /['’]$/.test(gap(scan, j - 1, j))) return false;
+    if (lex.agentVerbs.has(w)) return true;
+    // "Moscow and Damascus say": skip the coordinated country or capital
+    const mi = scan.matchAt[j];
+    if (mi >= 0 && hasHit(scan.matches[mi], 'place')) { j = scan.matches[mi].tokenEnd - 1; continue; }
+    if (w === 'and' && !(j + 1 < tokens.length && scan.matchAt[j + 1] >= 0 && hasHit(scan.matches[scan.matchAt[j + 1]], 'place'))) return false;
+    if (!AGENT_SKIP.has(w)) return false;
+  }
+  return false;
+}
+
+function qualify(scan: Scan, a: number, b: number): [number, number] {
+  const { tokens } = scan;
+  let s = a;
+  let e = b;
+  if (s > 0 && DIRECTIONS.has(tokens[s - 1].norm) && !/[.!?\n,;:]/.test(gap(scan, s - 1, s))) s--;
+  for (const lead of OF_LEADS) {
+    const k = lead.length;
+    if (s - k < 0) continue;
+    if (lead.every((w, i) => tokens[s - k + i].norm === w)) { s -= k; break; }
+  }
+  if (e < tokens.length && TRAILERS.has(tokens[e].norm) && !/[.!?\n]/.test(gap(scan, e - 1, e))) e++;
+  return [s, e];
+}
+
+export function resolvePlaces(scan: Scan): PlaceResult {
+  const { matches, tokens, lex } = scan;
+  const places = lex.gaz.places;
+  const capitals = lex.capitals;
+  const cands: { tokenStart: number; tokenEnd: number; cs: number[]; fuzzy: boolean }[] = [];
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
+    if (!hasHit(m, 'place') || hasHit(m, 'actor', 'person', 'outlet', 'group')) continue;
+    const next = tokens[m.tokenEnd];
+    const prev = tokens[m.tokenStart - 1];
+    if (next && next.cap && ORG_AFTER.has(next.norm) && !/[.!?\n,]/.test(gap(scan, m.tokenEnd - 1, m.tokenEnd))) continue;
+    if (prev && prev.cap && ORG_BEFORE.has(prev.norm) && !/[.!?\n,]/.test(gap(scan, m.tokenStart - 1, m.tokenStart))) continue;
+    if (prev && prev.cap && lex.firstNames.has(prev.norm) && scan.matchAt[m.tokenStart - 1] < 0 && m.tokenEnd - m.tokenStart === 1 && !places[hitsOf(m, 'place')[0].i].curated) continue;
+    cands.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, cs: [...new Set(hitsOf(m, 'place').map((h) => h.i))], fuzzy: false });
+  }
+  // a respelled name is only trusted inside a first-level region the document already names
+  const docRegions = new Set(cands.flatMap((c) => c.cs.map((i) => `${places[i].country}|${places[i].region}`)));
+  for (const f of fuzzyPlaces(scan, lex.skeletons)) {
+    const cs = f.candidates.filter((i) => docRegions.has(`${places[i].country}|${places[i].region}`));
+    if (cs.length) cands.push({ ...f, cs, fuzzy: true });
+  }
+  cands.sort((a, b) => a.tokenStart - b.tokenStart);
+  const docCountries = new Set<string>(lex.focusCountries);
+  const admins = new Set<string>();
+  for (const c of cands) {
+    if (c.cs.length !== 1 || c.fuzzy) continue;
+    const p = places[c.cs[0]];
+    if (p.country && (p.kind === 'country' || p.curated || p.population >= 100_000)) docCountries.add(p.country);
+    if (p.admin1 && p.country) admins.add(`${p.country}.${p.admin1}`);
+    if (p.region && p.country && p.kind !== 'region') admins.add(`${p.country}|${p.region}`);
+  }
+  const byId = new Map<string, PlaceFinding>();
+  const metonyms: Metonym[] = [];
+  const regionIndex = lex.gaz.regions;
+  for (const c of cands) {
+    const m = { tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, start: tokens[c.tokenStart].start, end: tokens[c.tokenEnd - 1].end };
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const i of c.cs) {
+      const s = score(places[i], docCountries, admins);
+      if (s > bestScore) { bestScore = s; best = i; }
+    }
+    let p = places[best];
+    const supported = p.curated || p.focus || (p.country !== null && docCountries.has(p.country)) || p.population >= 1_000_000 || p.capital;
+    if (!supported) continue;
+    if (isAgent(scan, m.tokenEnd, m.tokenStart, p.kind === 'country' || capitals.has(best))) {
+      if (p.country) metonyms.push({ start: m.start, end: m.end, country: p.country, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, ruleId: 'places-metonymy' });
+      continue;
+    }
+    if (p.admin1 && p.country) admins.add(`${p.country}.${p.admin1}`);
+    if (p.region && p.country && p.kind !== 'region') admins.add(`${p.country}|${p.region}`);
+    const [qs, qe] = qualify(scan, m.tokenStart, m.tokenEnd);
+    // "province of Idlib", "Aleppo countryside": the first-level region, not the city
+    const provincial = [...Array(qe - qs).keys()].some((k) => PROVINCE_WORDS.has(tokens[qs + k].norm));
+    // only for the place that gives the region its name ("Idlib province", not "countryside of Azaz")
+    const regionPlace = provincial && p.kind !== 'region' && p.region && sameStem(p.name, p.region) ? regionIndex.get(`${p.country}|${p.region}`) : undefined;
+    if (regionPlace !== undefined) p = places[regionPlace];
+    const span: Span = { start: tokens[qs].start, end: tokens[qe - 1].end, ruleId: c.fuzzy ? 'places-transliteration' : qs !== m.tokenStart || qe !== m.tokenEnd ? 'places-qualified' : p.curated ? 'places-curated' : 'places-gazetteer' };
+    let f = byId.get(p.id);
+    if (!f) {
+      f = { id: p.id, name: p.name, country: p.country, kind: p.kind, lat: p.lat, lon: p.lon, region: p.region, population: p.population > 0 && p.kind !== 'country' && p.kind !== 'region' ? p.population : null, mentions: [] };
+      byId.set(p.id, f);
+    }
+    f.mentions.push(span);
+  }
+  return { places: [...byId.values()], metonyms };
+}

@@ -1,0 +1,87 @@
+// The per-document scan shared by the four entity analysers: tokens, dictionary matches and
+// the sentence of each token, computed once per document (the first analyser to run pays).
+import type { AnalysisContext } from '../../analyser.js';
+import type { AnalysedDocument } from '../../../core/types.js';
+import { tokenize, type Token } from '../../../match/normalise.js';
+import type { Match } from '../../../match/trie.js';
+import { lexicon, type Hit, type Lexicon } from './lexicon.js';
+
+export interface Scan {
+  text: string;
+  lex: Lexicon;
+  tokens: Token[];
+  matches: Match<Hit>[];
+  /** sentence index of each token */
+  sentOf: Int32Array;
+  /** index into `matches` of the match covering each token, or -1 */
+  matchAt: Int32Array;
+  /** offsets where lines start */
+  lineStarts: number[];
+}
+
+const scans = new WeakMap<AnalysedDocument, Scan>();
+
+export function scanDocument(ctx: AnalysisContext): Scan {
+  const hit = scans.get(ctx.doc);
+  if (hit && hit.text === ctx.doc.text) return hit;
+  const text = ctx.doc.text;
+  const lex = lexicon(ctx.pack);
+  const tokens = tokenize(text);
+  const matches = lex.trie.scanTokens(text, tokens);
+  const sentOf = new Int32Array(tokens.length);
+  const sentences = ctx.sentences();
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (s < sentences.length - 1 && tokens[i].start >= sentences[s].end) s++;
+    sentOf[i] = s;
+  }
+  const matchAt = new Int32Array(tokens.length).fill(-1);
+  matches.forEach((m, mi) => { for (let t = m.tokenStart; t < m.tokenEnd; t++) matchAt[t] = mi; });
+  const lineStarts = [0];
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) lineStarts.push(k + 1);
+  const scan = { text, lex, tokens, matches, sentOf, matchAt, lineStarts };
+  scans.set(ctx.doc, scan);
+  return scan;
+}
+
+type ByKind = Partial<Record<Hit['t'], Hit[]>>;
+const byKindCache = new WeakMap<Match<Hit>, ByKind>();
+const NONE: never[] = [];
+
+function byKind(m: Match<Hit>): ByKind {
+  let c = byKindCache.get(m);
+  if (!c) {
+    c = {};
+    for (const e of m.entries) (c[e.value.t] ??= []).push(e.value);
+    byKindCache.set(m, c);
+  }
+  return c;
+}
+
+/** the match's dictionary values of one kind (cached per match: the resolvers ask often) */
+export function hitsOf<K extends Hit['t']>(m: Match<Hit>, t: K): Extract<Hit, { t: K }>[] {
+  return (byKind(m)[t] as Extract<Hit, { t: K }>[] | undefined) ?? NONE;
+}
+
+export function hasHit(m: Match<Hit>, ...kinds: Hit['t'][]): boolean {
+  const c = byKind(m);
+  return kinds.some((k) => c[k] !== undefined);
+}
+
+/** start offset of the line holding `offset` (binary search over the scan's line starts) */
+export function lineStart(scan: Scan, offset: number): number {
+  const ls = scan.lineStarts;
+  let lo = 0;
+  let hi = ls.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ls[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return ls[lo];
+}
+
+/** the text between two tokens (punctuation and spaces) */
+export function gap(scan: Scan, a: number, b: number): string {
+  return scan.text.slice(scan.tokens[a].end, scan.tokens[b].start);
+}

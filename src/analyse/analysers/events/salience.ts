@@ -1,0 +1,61 @@
+// Which event a document is about: its main event, marked `main: true`, then completed from
+// the later sentences that tell the same event again ("… killed 12 people. The strikes were
+// carried out by Russian jets on the village of X"). News leads with its event and names its
+// toll there, so the main event is the first violent one with a precise death count, else with
+// any count, else the first violent one, else the first event. The evaluation, the clusterer
+// (lead mention of a document) and the dossier all read this one flag.
+import type { AnalysedDocument, EventFinding, EventType } from '../../../core/types.js';
+
+const VIOLENT = new Set<EventType>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+/** a vague numeral is a weaker lead than a stated toll ("dozens of civilians") */
+const VAGUE = /^(?:dozens|scores|hundreds|thousands|tens|several|a\s+few|many|десятки|сотни|десятков|сотен)/i;
+/** a later event within this many characters of the main one is presumed to retell it */
+const NEAR = 400;
+
+/** Whether an event's civilian count rests on a vague numeral. */
+function vagueCount(doc: AnalysedDocument, e: EventFinding): boolean {
+  const c = doc.claims.find((x) => x.start >= e.start && x.end <= e.end && x.number && x.value === e.civilianFatalities);
+  return Boolean(c?.number && VAGUE.test(doc.text.slice(c.number.start, c.number.end)));
+}
+
+/** The document's main event (not yet marked). */
+export function pickMain(doc: AnalysedDocument): EventFinding | null {
+  const violent = doc.events.filter((e) => VIOLENT.has(e.type));
+  const counted = violent.filter((e) => e.fatalities !== null);
+  return counted.find((e) => !vagueCount(doc, e)) ?? counted[0] ?? violent[0] ?? doc.events[0] ?? null;
+}
+
+/** Later tellings of the same event: same sub-type, and the same toll or close by. */
+function retellings(doc: AnalysedDocument, main: EventFinding): EventFinding[] {
+  return doc.events.filter(
+    (x) => x !== main && x.subType === main.subType && ((x.fatalities !== null && x.fatalities === main.fatalities) || Math.abs(x.start - main.start) < NEAR),
+  );
+}
+
+/**
+ * Marks the main event and fills its open agent, cause and place from its retellings; a cause
+ * still open takes the nearest violent event's stated weapon (a follow-up sentence usually names
+ * what the lead left out). Filled values keep the retelling's precision.
+ */
+export function markMainEvent(doc: AnalysedDocument): void {
+  const main = pickMain(doc);
+  if (!main) return;
+  main.main = true;
+  if (!VIOLENT.has(main.type)) return;
+  const same = retellings(doc, main);
+  if (!main.agent || main.agent === 'civilians') {
+    const agent = same.find((x) => x.agent && x.agent !== 'civilians')?.agent;
+    if (agent) main.agent = agent;
+  }
+  if (!main.place) {
+    const from = same.find((x) => x.place);
+    if (from) {
+      main.place = from.place;
+      main.geoPrecision = from.geoPrecision ?? null;
+    }
+  }
+  if (!main.cause) {
+    const from = same.find((x) => x.cause) ?? doc.events.filter((x) => VIOLENT.has(x.type) && x.cause).sort((a, b) => Math.abs(a.start - main.start) - Math.abs(b.start - main.start))[0];
+    if (from) main.cause = from.cause;
+  }
+}

@@ -1,0 +1,145 @@
+// The `events` pack section: ACLED sub-event types, trigger words with type, sub-type, CAMEO
+// root code and cause, protest escalation cues, cause hints and near-place cues. The schema is
+// registered for `npm run check:packs`; `eventsLexicon` compiles one trigger regex per pack.
+import type { EventType } from '../../../core/types.js';
+import type { Pack } from '../../../packs/loader.js';
+import { readSection, registerSection } from '../../../packs/sections.js';
+import { escapeRegExp } from '../../../core/text.js';
+
+export interface TriggerSpec {
+  id: string;
+  family: string;
+  priority: number;
+  type: EventType;
+  subType: string;
+  cameo: string;
+  cause: string | null;
+  words: string[];
+}
+
+export interface EventsSection {
+  subTypes: Record<EventType, string[]>;
+  governmentAffiliations: string[];
+  triggers: TriggerSpec[];
+  protestEscalation: { intervention: string[]; excessiveForce: string[] };
+  causeHints: Record<string, string[]>;
+  nearPlace: string[];
+}
+
+const words = { type: 'array', items: { type: 'string', minLength: 1 } };
+const EVENT_TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'];
+
+export const eventsSection = registerSection({
+  file: 'events',
+  required: false,
+  schema: {
+    type: 'object',
+    required: ['subTypes', 'governmentAffiliations', 'triggers', 'protestEscalation', 'causeHints', 'nearPlace'],
+    properties: {
+      subTypes: { type: 'object', propertyNames: { enum: EVENT_TYPES }, additionalProperties: words },
+      governmentAffiliations: words,
+      triggers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'family', 'priority', 'type', 'subType', 'cameo', 'words'],
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+            family: { type: 'string' },
+            priority: { type: 'number' },
+            type: { enum: EVENT_TYPES },
+            subType: { type: 'string' },
+            cameo: { type: 'string', pattern: '^[0-2][0-9]$' },
+            cause: { type: ['string', 'null'] },
+            words,
+          },
+        },
+      },
+      protestEscalation: { type: 'object', required: ['intervention', 'excessiveForce'], properties: { intervention: words, excessiveForce: words } },
+      causeHints: { type: 'object', additionalProperties: words },
+      nearPlace: words,
+    },
+  },
+  check(pack) {
+    const s = pack.section('events') as EventsSection | undefined;
+    if (!s?.triggers) return [];
+    const problems: string[] = [];
+    for (const t of s.triggers) {
+      if (t.subType !== 'territory' && !(s.subTypes[t.type] ?? []).includes(t.subType)) {
+        problems.push(`trigger ${t.id} has sub-type "${t.subType}", not an ACLED sub-type of ${t.type}`);
+      }
+    }
+    return problems;
+  },
+});
+
+const B = '(?<![\\p{L}\\p{N}_])';
+const E = '(?![\\p{L}\\p{N}_])';
+
+/** A word list as one alternation; a trailing * takes any word ending. */
+export function wordAlternation(list: string[]): string {
+  return [...new Set(list)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => {
+      const star = w.endsWith('*');
+      const body = escapeRegExp(star ? w.slice(0, -1) : w).replace(/ /g, '\\s+').replace(/\\\*/g, '[\\p{L}-]*');
+      return star ? `${body}[\\p{L}-]*` : body;
+    })
+    .join('|');
+}
+
+export function wordsRegExp(list: string[], flags = 'giu'): RegExp {
+  return new RegExp(`${B}(?:${wordAlternation(list)})${E}`, flags);
+}
+
+export interface EventsLexicon {
+  section: EventsSection;
+  triggers: TriggerSpec[];
+  /** one regex over every trigger word, longest first; `triggerOf` says whose word matched */
+  triggerRe: RegExp;
+  triggerOf: (matched: string) => TriggerSpec | undefined;
+  intervention: RegExp;
+  excessiveForce: RegExp;
+  causeHints: [string, RegExp][];
+  nearBefore: RegExp;
+  government: Set<string>;
+}
+
+export function eventsLexicon(pack: Pack): EventsLexicon | null {
+  return pack.memo('events:lexicon', () => {
+    const s = readSection<EventsSection>(pack, eventsSection);
+    if (!s) return null;
+    const triggers = s.triggers;
+    // exact words resolve through a map, starred words through their prefixes (longest first)
+    const exact = new Map<string, TriggerSpec>();
+    const prefixes: [string, TriggerSpec][] = [];
+    for (const t of triggers) {
+      for (const w of t.words) {
+        const key = w.toLowerCase().replace(/\s+/g, ' ');
+        if (key.includes('*')) prefixes.push([key.slice(0, key.indexOf('*')), t]);
+        else if (!exact.has(key)) exact.set(key, t);
+      }
+    }
+    prefixes.sort((a, b) => b[0].length - a[0].length);
+    // matched forms repeat endlessly ("shelling", "air strikes"): remember each once
+    const seen = new Map<string, TriggerSpec | undefined>();
+    const triggerOf = (matched: string): TriggerSpec | undefined => {
+      if (seen.has(matched)) return seen.get(matched);
+      const key = matched.toLowerCase().replace(/\s+/g, ' ');
+      const spec = exact.get(key) ?? prefixes.find(([p]) => key.startsWith(p))?.[1];
+      if (seen.size < 50_000) seen.set(matched, spec);
+      return spec;
+    };
+    return {
+      section: s,
+      triggers,
+      triggerRe: new RegExp(`${B}(?:${wordAlternation(triggers.flatMap((t) => t.words))})${E}`, 'giu'),
+      triggerOf,
+      intervention: wordsRegExp(s.protestEscalation.intervention),
+      excessiveForce: wordsRegExp(s.protestEscalation.excessiveForce),
+      causeHints: Object.entries(s.causeHints).map(([cause, list]) => [cause, wordsRegExp(list)] as [string, RegExp]),
+      nearBefore: new RegExp(`${B}(?:${wordAlternation(s.nearPlace)})\\s+(?:the\\s+)?(?:(?:town|city|village|province|governorate|countryside|district|area)\\s+(?:of\\s+)?)?$`, 'iu'),
+      government: new Set(s.governmentAffiliations),
+    };
+  });
+}

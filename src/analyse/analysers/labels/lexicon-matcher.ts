@@ -1,0 +1,103 @@
+// Phrase matcher for the framing lexicons (labels, stance cues). It reuses the shared token
+// normalisation (src/match/normalise.ts) so lexicon forms meet text the same way gazetteer
+// names do, and adds what the shared trie lacks: forms ending in * match any word that starts
+// with the stem (Russian inflection: "боевик*" → боевики, боевиков). Leftmost-longest,
+// non-overlapping, never across a sentence end; O(tokens × phrase length).
+import { normWord, tokenize, type Token } from '../../../match/normalise.js';
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  /** wildcard children, grouped by the first three letters of their stem (stems have ≥ 3) */
+  prefixes: Map<string, [string, Node<T>][]> | null;
+  value: T | null;
+}
+
+const newNode = <T>(): Node<T> => ({ next: new Map(), prefixes: null, value: null });
+
+export interface LexiconMatch<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const BREAK_RE = /[.!?\n;:]/;
+
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+/** Tokens of a text, cached for the most recent text (several framing analysers read the same document). */
+export function framingTokens(text: string): Token[] {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
+}
+
+export class LexiconMatcher<T> {
+  private readonly root: Node<T> = newNode<T>();
+  readonly duplicates: string[] = [];
+
+  add(form: string, value: T): void {
+    const wildcard = form.endsWith('*');
+    const words = (wildcard ? form.slice(0, -1) : form).match(WORD_RE) ?? [];
+    if (!words.length) return;
+    let node = this.root;
+    words.forEach((w, k) => {
+      const last = k === words.length - 1;
+      if (last && wildcard) {
+        const stem = w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ё/g, 'е');
+        node.prefixes ??= new Map();
+        const group = node.prefixes.get(stem.slice(0, 3)) ?? [];
+        node.prefixes.set(stem.slice(0, 3), group);
+        let child = group.find(([p]) => p === stem)?.[1];
+        if (!child) group.push([stem, (child = newNode<T>())]);
+        node = child;
+        return;
+      }
+      const key = normWord(w);
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = newNode<T>()));
+      node = child;
+    });
+    if (node.value !== null) this.duplicates.push(form);
+    node.value = value;
+  }
+
+  private step(node: Node<T>, norm: string): Node<T>[] {
+    const out: Node<T>[] = [];
+    const exact = node.next.get(norm);
+    if (exact) out.push(exact);
+    const group = node.prefixes?.get(norm.slice(0, 3));
+    if (group) for (const [p, child] of group) if (norm.startsWith(p)) out.push(child);
+    return out;
+  }
+
+  scan(text: string, toks: Token[] = framingTokens(text)): LexiconMatch<T>[] {
+    const out: LexiconMatch<T>[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      // fast path: most tokens start no phrase
+      const norm = toks[i].norm;
+      if (!this.root.next.has(norm) && !this.root.prefixes?.has(norm.slice(0, 3))) {
+        i++;
+        continue;
+      }
+      let frontier: Node<T>[] = [this.root];
+      let best: { end: number; value: T; next: number } | null = null;
+      for (let j = i; j < toks.length && frontier.length; j++) {
+        if (j > i && BREAK_RE.test(text.slice(toks[j - 1].end, toks[j].start))) break;
+        const next: Node<T>[] = [];
+        for (const n of frontier) for (const m of this.step(n, toks[j].norm)) next.push(m);
+        for (const n of next) if (n.value !== null) best = { end: toks[j].end, value: n.value, next: j + 1 };
+        frontier = next;
+      }
+      if (best) {
+        out.push({ start: toks[i].start, end: best.end, value: best.value });
+        i = best.next;
+      } else i++;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,39 @@
+// `techniques` analyser: propaganda-technique spans from the rule detectors (rules.ts) and from
+// the statistical model trained on PTC (src/ml, models/techniques.json). Every finding names
+// its rule; definitions for display come from definitions.ts.
+import type { Technique, TechniqueFinding } from '../../../core/types.js';
+import { prepare, predictSpans } from '../../../ml/technique-model.js';
+import type { Analyser } from '../../analyser.js';
+import { techniqueModel } from './model.js';
+import { ruleTechniques } from './rules.js';
+
+export { techniqueDefinition } from './definitions.js';
+
+export const techniquesAnalyser: Analyser = {
+  id: 'techniques',
+  after: ['labels'],
+  description: 'propaganda techniques (SemEval-2020 Task 11): rule detectors plus a model trained on PTC',
+  run(ctx) {
+    const { doc, pack } = ctx;
+    const found: TechniqueFinding[] = ruleTechniques(doc.text, pack, doc.labels);
+    const model = techniqueModel();
+    if (model && doc.text.length) {
+      for (const s of predictSpans(model, prepare(doc.text, ctx.sentences()))) {
+        found.push({
+          start: s.start,
+          end: s.end,
+          technique: s.technique as Technique,
+          confidence: Math.round(s.prob * s.techniqueProb * 100) / 100,
+          ruleId: 'techniques-model',
+        });
+      }
+    }
+    const seen = new Set<string>();
+    for (const f of found) {
+      const key = `${f.start}:${f.end}:${f.technique}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      doc.techniques.push(f);
+    }
+  },
+};

@@ -1,0 +1,169 @@
+// Incremental event clustering. Each mention is compared only with clusters indexed under the
+// grid cells within reach and the weeks its date window covers, so the cost grows with the
+// density of events per cell-week, not with the square of the corpus. A mention joins the
+// closest cluster whose anchors (mentions precise to the day and town) it is all compatible
+// with (complete link over anchors: a vague mention cannot chain two different days together,
+// nor veto a precise match); otherwise it starts one. Precise mentions go
+// first, so clusters form around exact days and towns and vague mentions join them after.
+import { cellOf, cellsWithin, radiusKm } from './geo.js';
+import { closeness, compatible } from './compatible.js';
+import { slackDays } from './days.js';
+import type { EventMention } from './mentions.js';
+
+export interface EventCluster {
+  id: string;
+  members: EventMention[];
+}
+
+/** at most this many members (the latest) are checked: big clusters are stable */
+const CHECK_MEMBERS = 40;
+const MAX_SLACK = slackDays(3);
+
+const week = (day: number): number => Math.floor(day / 7);
+/** numeric keys: cell * DAY_SPAN + day (or week); epoch days stay far below this */
+const DAY_SPAN = 1_000_000;
+
+/** A mention stated to the day and to a town or near one: the ones that define an event. */
+export function isAnchor(m: EventMention): boolean {
+  return !m.inferred && m.timePrecision === 1 && m.geoPrecision <= 2;
+}
+
+/**
+ * The event a document is about: the events analyser's main event when it is dated and placed,
+ * else its first anchor, else its first mention stated to the day, else its first dated, placed
+ * mention. A document's other mentions are background or context.
+ */
+export function leadMention(own: EventMention[]): EventMention | null {
+  const usable = own.filter((m) => m.days && (m.lat !== null || m.region));
+  return usable.find((m) => m.main) ?? usable.find(isAnchor) ?? usable.find((m) => !m.inferred && m.timePrecision === 1) ?? usable[0] ?? null;
+}
+
+/** Stable-ish id: the first (earliest) member's document id and event index. */
+export function clusterIdFor(m: EventMention): string {
+  return `ev-${m.documentId.slice(0, 12)}-${m.index}`;
+}
+
+export class EventClusterer {
+  private readonly clusters: EventCluster[] = [];
+  private readonly anchorsOf: EventMention[][] = [];
+  /** clusters by anchor cell and day, and by anchor region and day */
+  private readonly byCellDay = new Map<number, number[]>();
+  private readonly byRegionDay = new Map<string, number[]>();
+  /** clusters without an anchor yet, by member cell and week, and region and week */
+  private readonly vagueByCellWeek = new Map<number, number[]>();
+  private readonly vagueByRegionWeek = new Map<string, number[]>();
+
+  get size(): number {
+    return this.clusters.length;
+  }
+
+  private static put<K>(map: Map<K, number[]>, key: K, cluster: number): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [cluster]);
+    else if (list[list.length - 1] !== cluster) list.push(cluster);
+  }
+
+  private indexMember(m: EventMention, cluster: number): void {
+    if (!m.days) return;
+    const cell = m.lat !== null && m.lon !== null ? cellOf(m.lat, m.lon) : null;
+    if (isAnchor(m)) {
+      const day = m.days[0];
+      if (cell !== null) EventClusterer.put(this.byCellDay, cell * DAY_SPAN + day, cluster);
+      if (m.region) EventClusterer.put(this.byRegionDay, `${m.region}|${day}`, cluster);
+      return;
+    }
+    if (this.anchorsOf[cluster]!.length) return;
+    for (let w = week(m.days[0]); w <= week(m.days[1]); w++) {
+      if (cell !== null) EventClusterer.put(this.vagueByCellWeek, cell * DAY_SPAN + w, cluster);
+      if (m.region) EventClusterer.put(this.vagueByRegionWeek, `${m.region}|${w}`, cluster);
+    }
+  }
+
+  /** generation stamps instead of a Set per lookup: candidates() runs once per mention */
+  private seen = new Int32Array(1024);
+  private generation = 0;
+
+  private candidates(m: EventMention): number[] {
+    const out: number[] = [];
+    if (!m.days) return out;
+    if (this.seen.length < this.clusters.length) {
+      const grown = new Int32Array(this.clusters.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    const gen = ++this.generation;
+    const seen = this.seen;
+    const add = (list: number[] | undefined): void => {
+      if (!list) return;
+      for (const k of list) if (seen[k] !== gen) { seen[k] = gen; out.push(k); }
+    };
+    const located = m.lat !== null && m.lon !== null;
+    // anchors are exact to the day and at most "near a town": only this mention's own slack and radius count
+    const slack = slackDays(m.timePrecision);
+    const near = located ? cellsWithin(m.lat!, m.lon!, Math.max(radiusKm(m.geoPrecision), radiusKm(2))) : [];
+    for (let d = m.days[0] - slack; d <= m.days[1] + slack; d++) {
+      for (const c of near) add(this.byCellDay.get(c * DAY_SPAN + d));
+      if (m.region) add(this.byRegionDay.get(`${m.region}|${d}`));
+    }
+    const far = located ? cellsWithin(m.lat!, m.lon!, radiusKm(3)) : [];
+    for (let w = week(m.days[0] - MAX_SLACK); w <= week(m.days[1] + MAX_SLACK); w++) {
+      for (const c of far) add(this.vagueByCellWeek.get(c * DAY_SPAN + w));
+      if (m.region) add(this.vagueByRegionWeek.get(`${m.region}|${w}`));
+    }
+    return out;
+  }
+
+  /** Adds a mention; returns the cluster it joined or started. */
+  add(m: EventMention): EventCluster {
+    let best = -1;
+    let bestScore = Infinity;
+    for (const k of this.candidates(m)) {
+      const members = this.clusters[k]!.members;
+      // precise members (anchors) decide; vague ones only when there is no anchor yet
+      const anchors = this.anchorsOf[k]!;
+      const pool = anchors.length ? anchors : members;
+      const checked = pool.length > CHECK_MEMBERS ? pool.slice(-CHECK_MEMBERS) : pool;
+      let score = 0;
+      let ok = true;
+      for (const other of checked) {
+        if (!compatible(m, other)) { ok = false; break; }
+        score += closeness(m, other);
+      }
+      if (!ok) continue;
+      const mean = score / checked.length;
+      if (mean < bestScore || (mean === bestScore && k < best)) {
+        best = k;
+        bestScore = mean;
+      }
+    }
+    if (best < 0) {
+      best = this.clusters.length;
+      this.clusters.push({ id: clusterIdFor(m), members: [] });
+      this.anchorsOf.push([]);
+    }
+    const cluster = this.clusters[best]!;
+    cluster.members.push(m);
+    this.indexMember(m, best);
+    if (isAnchor(m)) this.anchorsOf[best]!.push(m);
+    return cluster;
+  }
+
+  result(): EventCluster[] {
+    return this.clusters;
+  }
+}
+
+/** Deterministic order: precise mentions first (stated, then inferred), then earliest day, document, index. */
+export function byDay(a: EventMention, b: EventMention): number {
+  const tier = (m: EventMention): number => (m.inferred ? 10 : 0) + m.timePrecision + m.geoPrecision;
+  const da = a.days?.[0] ?? Number.MAX_SAFE_INTEGER;
+  const db = b.days?.[0] ?? Number.MAX_SAFE_INTEGER;
+  return tier(a) - tier(b) || da - db || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || a.index - b.index;
+}
+
+/** Clusters a batch of mentions (sorted first so ids do not depend on input order). */
+export function clusterMentions(mentions: EventMention[]): EventCluster[] {
+  const c = new EventClusterer();
+  for (const m of [...mentions].sort(byDay)) c.add(m);
+  return c.result();
+}

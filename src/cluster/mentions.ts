@@ -1,0 +1,110 @@
+// One event mention as the clusterer and the corroborator see it: where (coordinates, region,
+// radius), when (a range of epoch days), what (type) and who (agent, target), flattened out of
+// an analysed document so that a million of them fit in memory.
+import type { AnalysedDocument, EventType, PlaceFinding } from '../core/types.js';
+import { findDate } from '../ingest/dates.js';
+import { coveredDays, slackDays } from './days.js';
+
+export interface EventMention {
+  documentId: string;
+  /** index into doc.events */
+  index: number;
+  start: number;
+  end: number;
+  type: EventType;
+  subType: string | null;
+  agent: string | null;
+  target: string | null;
+  placeId: string | null;
+  placeName: string | null;
+  lat: number | null;
+  lon: number | null;
+  region: string | null;
+  geoPrecision: 1 | 2 | 3;
+  timePrecision: 1 | 2 | 3;
+  /** the days the stated date covers, before slack; null when no date is known */
+  days: [number, number] | null;
+  fatalities: number | null;
+  outlet: string | null;
+  camp: string | null;
+  published: string | null;
+  /** the place or date came from the document, not the event sentence */
+  inferred: boolean;
+  /** the document's main event (events analyser's `main` flag) */
+  main?: boolean;
+}
+
+/**
+ * The place a document is most about, inside `country` when the event names only that country:
+ * most mentions, ties to the one named first; with coordinates. A Washington dateline does not
+ * place an event the sentence put in Syria.
+ */
+function mainPlace(doc: AnalysedDocument, country: string | null): PlaceFinding | null {
+  let best: PlaceFinding | null = null;
+  const first = (p: PlaceFinding): number => p.mentions[0]?.start ?? Infinity;
+  for (const p of doc.places) {
+    if (p.lat === null || p.lon === null || p.kind === 'country') continue;
+    if (country && p.country && p.country !== country) continue;
+    if (!best || p.mentions.length > best.mentions.length || (p.mentions.length === best.mentions.length && first(p) < first(best))) best = p;
+  }
+  return best;
+}
+
+/** how far into the text a date still counts as the document's own (after "Published", "Posted on") */
+const LEAD_CHARS = 60;
+
+/** The publication date, or else a full date printed at the very top ("Posted on April 4 2017 by …"). */
+export function documentDate(doc: AnalysedDocument): string | null {
+  if (doc.published) return doc.published;
+  const found = findDate(doc.text.slice(0, LEAD_CHARS * 2));
+  return found && found.index <= LEAD_CHARS && found.date.length >= 10 ? found.date : null;
+}
+
+export function mentionsOf(doc: AnalysedDocument): EventMention[] {
+  if (!doc.events.length) return [];
+  const places = new Map(doc.places.map((p) => [p.id, p]));
+  const fallbacks = new Map<string | null, PlaceFinding | null>();
+  return doc.events.map((e, index) => {
+    let inferred = false;
+    // a country is no place to match events by: treat it as unplaced
+    let place = e.place ? places.get(e.place) ?? null : null;
+    const country = place?.kind === 'country' ? place.country : null;
+    if (place?.kind === 'country') place = null;
+    let geo: 1 | 2 | 3 = e.geoPrecision ?? (place?.kind === 'region' ? 3 : 1);
+    if (!place || place.lat === null || place.lon === null) {
+      if (!fallbacks.has(country)) fallbacks.set(country, mainPlace(doc, country));
+      const fallback = fallbacks.get(country);
+      if (fallback && !place) {
+        place = fallback;
+        geo = 3;
+        inferred = true;
+      }
+    }
+    let days = coveredDays(e.date);
+    let time: 1 | 2 | 3 = e.timePrecision ?? (days && days[0] === days[1] ? 1 : 3);
+    if (!days) {
+      days = coveredDays(documentDate(doc));
+      if (days) {
+        // an undated event is usually recent news: the day of publication or the days before
+        days = [days[0] - 2, days[1]];
+        time = 2;
+        inferred = true;
+      }
+    }
+    return {
+      documentId: doc.id, index, start: e.start, end: e.end, type: e.type, subType: e.subType,
+      agent: e.agent, target: e.target, placeId: place?.id ?? null, placeName: place?.name ?? null,
+      lat: place?.lat ?? null, lon: place?.lon ?? null, region: place?.region ?? null,
+      geoPrecision: geo, timePrecision: time, days, fatalities: e.fatalities,
+      outlet: doc.outlet, camp: doc.stance.camp ?? null, published: doc.published, inferred,
+      ...(e.main ? { main: true } : {}),
+    };
+  });
+}
+
+/** The days a mention may fall on once its time precision's slack is added. */
+export function window(m: EventMention): [number, number] | null {
+  if (!m.days) return null;
+  const s = slackDays(m.timePrecision);
+  return [m.days[0] - s, m.days[1] + s];
+}

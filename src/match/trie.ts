@@ -1,0 +1,134 @@
+// A token trie for dictionary matching: every dictionary phrase (place names, actor aliases,
+// outlet names, ...) is inserted once; a document is then scanned in a single left-to-right pass
+// over its tokens, taking the longest dictionary phrase starting at each token. This is the
+// word-level equivalent of Aho-Corasick with leftmost-longest semantics; because phrases are at
+// most a few tokens long, restarting the walk at each token costs O(tokens × depth) and needs no
+// failure links. Hand-written: the npm Aho-Corasick packages work on characters (no word
+// boundaries, no Unicode folding) and would need a second pass to recover token offsets.
+import { tokenize, type Token } from './normalise.js';
+
+export type CaseRule = 'any' | 'first' | 'cap' | 'exact';
+
+export interface Entry<T> {
+  value: T;
+  /** 'cap': every token with letters must start upper-case (particles al/el/ad... excepted);
+   * 'first': only the first token must start upper-case ("Syrian army");
+   * 'exact': the surface must equal the phrase as written (acronyms such as IS); 'any' */
+  caseRule: CaseRule;
+  /** the phrase as written in the dictionary (for 'exact') */
+  phrase: string;
+  /** which of the phrase's tokens are written capitalised (for 'cap') */
+  caps: boolean[];
+}
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  entries: Entry<T>[] | null;
+}
+
+export interface Match<T> {
+  start: number;
+  end: number;
+  /** index of the first and one-past-last token */
+  tokenStart: number;
+  tokenEnd: number;
+  /** dictionary entries whose case rule the surface satisfies */
+  entries: Entry<T>[];
+}
+
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'es', 'de', 'di', 'du', 'la', 'le', 'of', 'the', 'and', 'bin', 'ibn', 'bint', 'abu', 's', 'i', 'v', 'na', 'sur']);
+
+function surfaceOk<T>(e: Entry<T>, text: string, toks: Token[], a: number, b: number, possessive = false): boolean {
+  if (e.caseRule === 'any') return true;
+  if (e.caseRule === 'first') {
+    let i = a;
+    while (i < b - 1 && PARTICLES.has(toks[i].norm) && !toks[i].cap) i++;
+    return toks[i].cap;
+  }
+  if (e.caseRule === 'exact') {
+    const surface = text.slice(toks[a].start, toks[b - 1].end);
+    const phrase = e.phrase.replace(/[^\p{L}\p{N}]+$/u, '');
+    return surface === phrase || (possessive && surface === `${phrase}s`);
+  }
+  for (let i = a; i < b; i++) {
+    const t = toks[i];
+    if (e.caps[i - a] && !t.cap && !PARTICLES.has(t.norm) && !/^\d/.test(t.norm)) return false;
+  }
+  return true;
+}
+
+/** phrases never span a sentence end or a line break; the dot of "U.S." or "St." is no end */
+function phraseBreak(text: string, from: number, to: number, prev: Token): boolean {
+  let dot = false;
+  for (let k = from; k < to; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 33 || ch === 63 || ch === 10 || ch === 59 || ch === 58) return true; // ! ? \n ; :
+    if (ch === 46) dot = true;
+  }
+  if (!dot) return false;
+  const len = prev.end - prev.start;
+  return !(len === 1 || (len <= 3 && prev.cap && to - from <= 2));
+}
+
+export class TokenTrie<T> {
+  private readonly root: Node<T> = { next: new Map(), entries: null };
+  private count = 0;
+
+  /** @param possessives also match a phrase whose last word carries an apostrophe-less possessive s */
+  constructor(private readonly possessives = false) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(phrase: string, value: T, caseRule: CaseRule = 'any'): void {
+    const toks = tokenize(phrase);
+    const key = toks.map((t) => t.norm).join(' ');
+    if (!key) return;
+    let node = this.root;
+    for (const part of key.split(' ')) {
+      let child = node.next.get(part);
+      if (!child) {
+        child = { next: new Map(), entries: null };
+        node.next.set(part, child);
+      }
+      node = child;
+    }
+    (node.entries ??= []).push({ value, caseRule, phrase, caps: toks.map((t) => t.cap) });
+    this.count++;
+  }
+
+  /** Leftmost-longest, non-overlapping matches over pre-computed tokens of `text`. */
+  scanTokens(text: string, toks: Token[]): Match<T>[] {
+    const out: Match<T>[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      let node: Node<T> | undefined = this.root;
+      let best: Match<T> | null = null;
+      for (let j = i; j < toks.length && node; j++) {
+        // phrases never span a sentence end or a line break
+        if (j > i && toks[j].start - toks[j - 1].end > 0 && phraseBreak(text, toks[j - 1].end, toks[j].start, toks[j - 1])) break;
+        const parent: Node<T> = node;
+        node = parent.next.get(toks[j].norm);
+        if (node?.entries) {
+          const ok = node.entries.filter((e) => surfaceOk(e, text, toks, i, j + 1));
+          if (ok.length) best = { start: toks[i].start, end: toks[j].end, tokenStart: i, tokenEnd: j + 1, entries: ok };
+        } else if (this.possessives && (toks[j].cap ? toks[j].norm.length > 3 : toks[j].norm.length > 6) && toks[j].norm.endsWith('s')) {
+          // text stripped of apostrophes ("Syrias war", "Aleppos Old City"): the phrase may end here
+          const alt = parent.next.get(toks[j].norm.slice(0, -1));
+          const ok = alt?.entries?.filter((e) => surfaceOk(e, text, toks, i, j + 1, true)) ?? [];
+          if (ok.length) best = { start: toks[i].start, end: toks[j].end, tokenStart: i, tokenEnd: j + 1, entries: ok };
+        }
+      }
+      if (best) {
+        out.push(best);
+        i = best.tokenEnd;
+      } else i++;
+    }
+    return out;
+  }
+
+  scan(text: string): Match<T>[] {
+    return this.scanTokens(text, tokenize(text));
+  }
+}

@@ -1,0 +1,43 @@
+// Reads and writes the technique model as one JSON file with Int16-quantised weight arrays
+// (base64), so the committed file stays a few MB and loads without native code.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { TechniqueModel } from './technique-model.js';
+
+interface Quantised {
+  scale: number;
+  data: string;
+}
+
+interface ModelFile extends Omit<TechniqueModel, 'sentenceW' | 'tokenW' | 'spanW'> {
+  sentenceW: Quantised;
+  tokenW: Quantised;
+  spanW: Quantised;
+}
+
+function quantise(w: Float32Array): Quantised {
+  let max = 0;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = new Int16Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i] / scale);
+  return { scale, data: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64') };
+}
+
+function dequantise(q: Quantised): Float32Array {
+  const buf = Buffer.from(q.data, 'base64');
+  const ints = new Int16Array(buf.byteLength / 2);
+  for (let i = 0; i < ints.length; i++) ints[i] = buf.readInt16LE(i * 2);
+  const out = new Float32Array(ints.length);
+  for (let i = 0; i < ints.length; i++) out[i] = ints[i] * q.scale;
+  return out;
+}
+
+export function saveModel(path: string, m: TechniqueModel): void {
+  const file: ModelFile = { ...m, sentenceW: quantise(m.sentenceW), tokenW: quantise(m.tokenW), spanW: quantise(m.spanW) };
+  writeFileSync(path, JSON.stringify(file));
+}
+
+export function loadModel(path: string): TechniqueModel {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  return { ...file, sentenceW: dequantise(file.sentenceW), tokenW: dequantise(file.tokenW), spanW: dequantise(file.spanW) };
+}

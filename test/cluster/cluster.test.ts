@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { clusterMentions, leadMention } from '../../src/cluster/cluster.js';
+import { actorsConflict, compatible, typesCompatible } from '../../src/cluster/compatible.js';
+import { coveredDays, dayGap, isoDay } from '../../src/cluster/days.js';
+import { cellsWithin, cellOf, distanceKm } from '../../src/cluster/geo.js';
+import { mentionsOf, type EventMention } from '../../src/cluster/mentions.js';
+import { aleppoLater, progov, proopp, raqqa, reprint, wire } from './fixtures.js';
+
+const m = (over: Partial<EventMention>): EventMention => ({
+  documentId: 'd', index: 0, start: 0, end: 1, type: 'Battles', subType: null, agent: null, target: null, placeId: 'p', placeName: 'P',
+  lat: 36.2, lon: 37.13, region: 'Aleppo', geoPrecision: 1, timePrecision: 1, days: coveredDays('2016-12-12'), fatalities: null,
+  outlet: null, camp: null, published: null, inferred: false, ...over,
+});
+
+describe('dates and places', () => {
+  it('turns partial dates into day ranges', () => {
+    expect(coveredDays('2016-12')!.map(isoDay)).toEqual(['2016-12-01', '2016-12-31']);
+    expect(coveredDays('2016')!.map(isoDay)).toEqual(['2016-01-01', '2016-12-31']);
+    expect(coveredDays('2016-02-30')).toBeNull();
+    expect(coveredDays('2016-12-12T10:30')!.map(isoDay)).toEqual(['2016-12-12', '2016-12-12']);
+    expect(dayGap(coveredDays('2016-12-12')!, coveredDays('2016-12-15')!)).toBe(3);
+  });
+
+  it('measures km and finds the cells around a point', () => {
+    expect(distanceKm(36.2021, 37.1343, 35.9528, 39.0079)).toBeGreaterThan(165);
+    expect(distanceKm(36.2021, 37.1343, 35.9528, 39.0079)).toBeLessThan(175);
+    expect(cellsWithin(36.2, 37.13, 80)).toContain(cellOf(36.8, 37.8));
+    expect(cellsWithin(36.2, 37.13, 15)).not.toContain(cellOf(35.95, 39.0));
+    expect(cellsWithin(0, 179.9, 30)).toContain(cellOf(0, -179.9));
+  });
+});
+
+describe('compatibility', () => {
+  it('lets sides type one event differently within a family, not across', () => {
+    expect(typesCompatible('Violence against civilians', 'Explosions/Remote violence')).toBe(true);
+    expect(typesCompatible('Battles', 'Strategic developments')).toBe(true);
+    expect(typesCompatible('Protests', 'Battles')).toBe(false);
+  });
+
+  it('widens the radius with geo precision and the window with time precision', () => {
+    const near = m({ lat: 36.45, lon: 37.13 }); // ~28 km north
+    expect(compatible(m({}), near)).toBe(false);
+    expect(compatible(m({ geoPrecision: 2 }), near)).toBe(true);
+    const later = m({ days: coveredDays('2016-12-15') });
+    expect(compatible(m({}), later)).toBe(false);
+    expect(compatible(m({ timePrecision: 2 }), later)).toBe(true);
+    expect(compatible(m({}), m({ days: null }))).toBe(false);
+  });
+
+  it('treats opposite blame as the same event but disjoint actor pairs as different ones', () => {
+    expect(actorsConflict(m({ agent: 'syrian-army', target: 'civilians' }), m({ agent: 'armed-opposition', target: 'civilians' }))).toBe(false);
+    expect(actorsConflict(m({ agent: 'turkey', target: 'ypg' }), m({ agent: 'syrian-army', target: 'isis' }))).toBe(true);
+    expect(actorsConflict(m({ agent: 'turkey' }), m({ agent: 'syrian-army', target: 'isis' }))).toBe(false);
+  });
+
+  it('matches region-only mentions by region when one is vague', () => {
+    expect(compatible(m({ lat: null, lon: null, geoPrecision: 3 }), m({ lat: null, lon: null }))).toBe(true);
+    expect(compatible(m({ lat: null, lon: null }), m({ lat: null, lon: null }))).toBe(false);
+  });
+});
+
+describe('clustering', () => {
+  const docs = [wire(), reprint(), progov(), proopp(), raqqa(), aleppoLater()];
+  const mentions = docs.flatMap(mentionsOf);
+
+  it('joins the three camps\' accounts of one event and keeps other events apart', () => {
+    const clusters = clusterMentions(mentions);
+    const of = (docId: string): string => clusters.find((c) => c.members.some((x) => x.documentId === docId))!.id;
+    expect(clusters).toHaveLength(3);
+    expect(new Set([docs[0], docs[1], docs[2], docs[3]].map((d) => of(d!.id))).size).toBe(1);
+    expect(of(docs[4]!.id)).not.toBe(of(docs[0]!.id));
+    expect(of(docs[5]!.id)).not.toBe(of(docs[0]!.id));
+  });
+
+  it('gives the same ids whatever the input order', () => {
+    const a = clusterMentions(mentions).map((c) => `${c.id}:${c.members.map((x) => x.documentId).sort().join(',')}`).sort();
+    const b = clusterMentions([...mentions].reverse()).map((c) => `${c.id}:${c.members.map((x) => x.documentId).sort().join(',')}`).sort();
+    expect(b).toEqual(a);
+    expect(a[0]).toMatch(/^ev-[0-9a-f]{12}-0:/);
+  });
+
+  it('falls back to the publication date and the main place, at lower precision', () => {
+    const d = wire();
+    d.events[0]!.date = null;
+    d.events[0]!.place = null;
+    const [x] = mentionsOf(d);
+    expect(x!.inferred).toBe(true);
+    expect(x!.geoPrecision).toBe(3);
+    expect(x!.timePrecision).toBe(2);
+    expect(x!.days!.map(isoDay)).toEqual(['2016-12-10', '2016-12-12']);
+    expect(x!.placeName).toBe('Aleppo');
+  });
+
+  it('clusters 10,000 mentions without comparing all pairs', () => {
+    const many: EventMention[] = [];
+    for (let i = 0; i < 10000; i++) {
+      many.push(m({ documentId: `doc${i}`, lat: 32 + (i % 100) * 0.1, lon: 36 + Math.floor(i / 100) % 50 * 0.1, days: coveredDays(isoDay(16000 + (i % 365))) }));
+    }
+    const t0 = performance.now();
+    const clusters = clusterMentions(many);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(clusters.length).toBeGreaterThan(500);
+  });
+});
+
+describe('regions', () => {
+  it('reads "Idlib" as the city or the province, and keeps vague mentions inside their region', () => {
+    const idlibCity = m({ placeName: 'Idlib', region: 'Idlib', lat: 35.93, lon: 36.63 });
+    const khanSheikhoun = m({ placeName: 'Khan Sheikhoun', region: 'Idlib', lat: 35.44, lon: 36.65 });
+    const qardaha = m({ placeName: 'Qardaha', region: 'Latakia', lat: 35.45, lon: 36.06, geoPrecision: 3 });
+    expect(compatible(idlibCity, khanSheikhoun)).toBe(true);
+    expect(compatible(m({ ...khanSheikhoun, placeName: 'Maarat al-Numan', lat: 35.65, lon: 36.67 }), khanSheikhoun)).toBe(false);
+    expect(compatible(m({ ...idlibCity, geoPrecision: 3 }), qardaha)).toBe(false);
+  });
+});
+
+describe('lead event', () => {
+  it('takes the first mention stated to the day and town, then to the day, then any', () => {
+    const inferred = m({ index: 0, inferred: true });
+    const vague = m({ index: 1, timePrecision: 2 });
+    const anchor = m({ index: 2 });
+    expect(leadMention([inferred, vague, anchor])?.index).toBe(2);
+    expect(leadMention([inferred, vague])?.index).toBe(0);
+    expect(leadMention([m({ days: null })])).toBeNull();
+  });
+});
