@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { clusterMentions, leadMention } from '../src/cluster/cluster.js';
+import { installedContext, NO_CONTEXT } from '../src/cluster/compatible.js';
 import { coveredDays, isoDay } from '../src/cluster/days.js';
 import { mentionsOf, type EventMention } from '../src/cluster/mentions.js';
 import type { AnalysedDocument } from '../src/core/types.js';
@@ -84,7 +85,7 @@ export function main(args: string[] = []): number {
   const analyseMs = performance.now() - t0;
   const mentions = articles.flatMap((a) => (a.doc ? mentionsOf(a.doc) : [fallbackMention(a.id, a.row)]));
   const t1 = performance.now();
-  const clusters = clusterMentions(mentions);
+  const clusters = clusterMentions(mentions, args.includes('--no-pack') ? NO_CONTEXT : installedContext());
   const clusterMs = performance.now() - t1;
   const clusterOf = new Map<string, string>();
   for (const c of clusters) for (const m of c.members) clusterOf.set(`${m.documentId}#${m.index}`, c.id);
@@ -120,7 +121,7 @@ export function main(args: string[] = []): number {
         const show = (k: number): string => {
           const art = articles[k]!;
           const m = leadMention(mentions.filter((x) => x.documentId === art.id && x.days && (x.lat !== null || x.region)));
-          const ev = m ? `${m.days ? isoDay(m.days[0]) : '?'} t${m.timePrecision} g${m.geoPrecision}${m.inferred ? ' inf' : ''} ${m.region ?? '-'}/${m.placeName ?? '-'} "${art.doc?.text.slice(m.start, Math.min(m.end, m.start + 120)) ?? ''}"` : '(none)';
+          const ev = m ? `${m.days ? isoDay(m.days[0]) : '?'} t${m.timePrecision} g${m.geoPrecision}${m.inferred ? ' inf' : ''} ${m.region ?? '-'}/${m.placeName ?? '-'} [${m.type}; ${m.agent ?? '-'}>${m.target ?? '-'}; k${m.fatalities ?? '-'}] "${art.doc?.text.slice(m.start, Math.min(m.end, m.start + 120)) ?? ''}"` : '(none)';
           return `#${art.row.unit_id} ${art.row.source} gold ${art.row.date}|${art.row.location} pub ${art.doc?.published ?? '-'} :: ${ev}`;
         };
         console.log(`${gold ? 'MISS' : 'FALSE'}\n  ${show(i)}\n  ${show(j)}`);

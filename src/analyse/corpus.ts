@@ -98,7 +98,8 @@ export async function analyseCorpus(inputs: string[], store: MaybeSyncStore, opt
       inRun.add(doc.id);
       const job = pool.analyse(doc).then(
         async (result) => {
-          for (const p of result.problems) summary.problems.push({ document: doc.source, ...p });
+          // keep the first problems as examples; a huge run must not grow this list without bound
+          for (const p of result.problems) if (summary.problems.length < 1000) summary.problems.push({ document: doc.source, ...p });
           for (const t of result.timings) summary.analyserMs[t.id] = (summary.analyserMs[t.id] ?? 0) + t.ms;
           if (store.putDocumentsSync) {
             batch.push(result.doc);

@@ -3,10 +3,12 @@
 // density of events per cell-week, not with the square of the corpus. A mention joins the
 // closest cluster whose anchors (mentions precise to the day and town) it is all compatible
 // with (complete link over anchors: a vague mention cannot chain two different days together,
-// nor veto a precise match); otherwise it starts one. Precise mentions go
+// nor veto a precise match); otherwise it starts one. Pack knowledge (region groups such as a
+// capital and its countryside, actor parties) comes in as a MatchContext. Precise mentions go
 // first, so clusters form around exact days and towns and vague mentions join them after.
 import { cellOf, cellsWithin, radiusKm } from './geo.js';
-import { closeness, compatible } from './compatible.js';
+import { areaOf } from './areas.js';
+import { closeness, compatible, DAY_SLACK, matchSlack, NO_CONTEXT, type MatchContext } from './compatible.js';
 import { slackDays } from './days.js';
 import type { EventMention } from './mentions.js';
 
@@ -29,13 +31,16 @@ export function isAnchor(m: EventMention): boolean {
 }
 
 /**
- * The event a document is about: the events analyser's main event when it is dated and placed,
- * else its first anchor, else its first mention stated to the day, else its first dated, placed
- * mention. A document's other mentions are background or context.
+ * The event a document is about: the events analyser's main event (when it is dated and placed);
+ * for documents analysed without that flag, the first anchor, else the first mention stated to
+ * the day, else the first dated, placed mention. Other mentions are background or context.
  */
 export function leadMention(own: EventMention[]): EventMention | null {
   const usable = own.filter((m) => m.days && (m.lat !== null || m.region));
-  return usable.find((m) => m.main) ?? usable.find(isAnchor) ?? usable.find((m) => !m.inferred && m.timePrecision === 1) ?? usable[0] ?? null;
+  // a main event that cannot be dated or placed leaves the document without a lead: its other
+  // mentions are background, and matching the document by them would only mislead
+  if (own.some((m) => m.main)) return usable.find((m) => m.main) ?? null;
+  return usable.find(isAnchor) ?? usable.find((m) => !m.inferred && m.timePrecision === 1) ?? usable[0] ?? null;
 }
 
 /** Stable-ish id: the first (earliest) member's document id and event index. */
@@ -53,6 +58,9 @@ export class EventClusterer {
   private readonly vagueByCellWeek = new Map<number, number[]>();
   private readonly vagueByRegionWeek = new Map<string, number[]>();
 
+  /** pack knowledge: region groups (indexed and matched as one area) and actor parties */
+  constructor(private readonly ctx: MatchContext = NO_CONTEXT) {}
+
   get size(): number {
     return this.clusters.length;
   }
@@ -66,16 +74,17 @@ export class EventClusterer {
   private indexMember(m: EventMention, cluster: number): void {
     if (!m.days) return;
     const cell = m.lat !== null && m.lon !== null ? cellOf(m.lat, m.lon) : null;
+    const area = areaOf(this.ctx.areas, m.region);
     if (isAnchor(m)) {
       const day = m.days[0];
       if (cell !== null) EventClusterer.put(this.byCellDay, cell * DAY_SPAN + day, cluster);
-      if (m.region) EventClusterer.put(this.byRegionDay, `${m.region}|${day}`, cluster);
+      if (area) EventClusterer.put(this.byRegionDay, `${area}|${day}`, cluster);
       return;
     }
     if (this.anchorsOf[cluster]!.length) return;
     for (let w = week(m.days[0]); w <= week(m.days[1]); w++) {
       if (cell !== null) EventClusterer.put(this.vagueByCellWeek, cell * DAY_SPAN + w, cluster);
-      if (m.region) EventClusterer.put(this.vagueByRegionWeek, `${m.region}|${w}`, cluster);
+      if (area) EventClusterer.put(this.vagueByRegionWeek, `${area}|${w}`, cluster);
     }
   }
 
@@ -98,17 +107,18 @@ export class EventClusterer {
       for (const k of list) if (seen[k] !== gen) { seen[k] = gen; out.push(k); }
     };
     const located = m.lat !== null && m.lon !== null;
-    // anchors are exact to the day and at most "near a town": only this mention's own slack and radius count
-    const slack = slackDays(m.timePrecision);
+    // anchors are stated to the day (±DAY_SLACK) and at most "near a town": this mention's own slack and radius count
+    const slack = Math.max(matchSlack(m, true), DAY_SLACK);
+    const area = areaOf(this.ctx.areas, m.region);
     const near = located ? cellsWithin(m.lat!, m.lon!, Math.max(radiusKm(m.geoPrecision), radiusKm(2))) : [];
     for (let d = m.days[0] - slack; d <= m.days[1] + slack; d++) {
       for (const c of near) add(this.byCellDay.get(c * DAY_SPAN + d));
-      if (m.region) add(this.byRegionDay.get(`${m.region}|${d}`));
+      if (area) add(this.byRegionDay.get(`${area}|${d}`));
     }
     const far = located ? cellsWithin(m.lat!, m.lon!, radiusKm(3)) : [];
     for (let w = week(m.days[0] - MAX_SLACK); w <= week(m.days[1] + MAX_SLACK); w++) {
       for (const c of far) add(this.vagueByCellWeek.get(c * DAY_SPAN + w));
-      if (m.region) add(this.vagueByRegionWeek.get(`${m.region}|${w}`));
+      if (area) add(this.vagueByRegionWeek.get(`${area}|${w}`));
     }
     return out;
   }
@@ -126,7 +136,7 @@ export class EventClusterer {
       let score = 0;
       let ok = true;
       for (const other of checked) {
-        if (!compatible(m, other)) { ok = false; break; }
+        if (!compatible(m, other, this.ctx)) { ok = false; break; }
         score += closeness(m, other);
       }
       if (!ok) continue;
@@ -162,8 +172,8 @@ export function byDay(a: EventMention, b: EventMention): number {
 }
 
 /** Clusters a batch of mentions (sorted first so ids do not depend on input order). */
-export function clusterMentions(mentions: EventMention[]): EventCluster[] {
-  const c = new EventClusterer();
+export function clusterMentions(mentions: EventMention[], ctx: MatchContext = NO_CONTEXT): EventCluster[] {
+  const c = new EventClusterer(ctx);
   for (const m of [...mentions].sort(byDay)) c.add(m);
   return c.result();
 }

@@ -1,11 +1,28 @@
 // When two event mentions can be one real-world event: compatible types, places within a radius
 // that grows with geo imprecision, dates within a window that grows with time imprecision, and
 // actors that do not conflict. Different blame for the same event is NOT a conflict: it is what
-// the dossier exists to show, so actors conflict only when the two pairs share nobody at all.
+// the dossier exists to show, so actors conflict only when the two pairs share no party at all.
+// Region groups (pack `regions.yaml`) let "Damascus" match Eastern Ghouta; two towns must be the
+// same town; a stated day matches the day either side only at the same town or site.
 import type { EventType } from '../core/types.js';
+import { allAreas, areaOf, NO_AREAS, type AreaMap } from './areas.js';
 import { dayGap, slackDays } from './days.js';
 import { distanceKm, radiusKm } from './geo.js';
 import type { EventMention } from './mentions.js';
+import { allParties, NO_PARTIES, partyOf, type PartyMap } from './parties.js';
+
+/** Pack knowledge matching uses: region groups (capital + countryside) and actor parties. */
+export interface MatchContext {
+  areas: AreaMap;
+  parties: PartyMap;
+}
+
+export const NO_CONTEXT: MatchContext = { areas: NO_AREAS, parties: NO_PARTIES };
+
+/** The groups and parties of every installed pack. */
+export function installedContext(): MatchContext {
+  return { areas: allAreas(), parties: allParties() };
+}
 
 const VIOLENT = new Set<EventType>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const UNREST = new Set<EventType>(['Protests', 'Riots']);
@@ -20,10 +37,13 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
   return pair.has('Strategic developments') && pair.has('Battles');
 }
 
-/** Actors conflict when both mentions name two parties and the pairs share none. */
-export function actorsConflict(a: EventMention, b: EventMention): boolean {
-  const pa = [a.agent, a.target].filter((x): x is string => !!x);
-  const pb = [b.agent, b.target].filter((x): x is string => !!x);
+/**
+ * Actors conflict when both mentions name two parties and the pairs share none; a unit and the
+ * state it belongs to (Syrian Air Force, Syrian government) count as one party.
+ */
+export function actorsConflict(a: EventMention, b: EventMention, parties: PartyMap = NO_PARTIES): boolean {
+  const pa = [a.agent, a.target].filter((x): x is string => !!x).map((x) => partyOf(parties, x));
+  const pb = [b.agent, b.target].filter((x): x is string => !!x).map((x) => partyOf(parties, x));
   if (pa.length < 2 || pb.length < 2) return false;
   return !pa.some((x) => pb.includes(x));
 }
@@ -54,22 +74,64 @@ export function regionWide(m: EventMention): boolean {
 /** places this close are one scene whatever border runs between them (Damascus and its Ghouta suburbs) */
 const SAME_SCENE_KM = 20;
 
-export function placesCompatible(a: EventMention, b: EventMention): boolean {
-  if (a.region && a.region === b.region && (regionWide(a) || regionWide(b))) return true;
+/** two places stated to the town and this far apart are different towns, not one scene */
+export const SAME_TOWN_KM = 5;
+
+/** Both stated to the town (not a city that names its province) and not the same place. */
+export function townsDiffer(a: EventMention, b: EventMention, km: number | null): boolean {
+  if (a.geoPrecision !== 1 || b.geoPrecision !== 1 || !a.placeId || !b.placeId || a.placeId === b.placeId) return false;
+  if (regionWide(a) || regionWide(b)) return false;
+  return km !== null && km > SAME_TOWN_KM;
+}
+
+/**
+ * Same first-level region, or regions the pack groups as one area (a capital and its
+ * countryside), match when either place is region-wide; towns must be the same town.
+ */
+export function placesCompatible(a: EventMention, b: EventMention, areas: AreaMap = NO_AREAS): boolean {
+  if (a.region && b.region && areaOf(areas, a.region) === areaOf(areas, b.region) && (regionWide(a) || regionWide(b))) return true;
   const km = kmApart(a, b);
+  if (townsDiffer(a, b, km)) return false;
   if (km !== null && km <= SAME_SCENE_KM) return true;
   // a vague place is matched by its region, never across a regional border by distance
   if (a.region && b.region && Math.max(a.geoPrecision, b.geoPrecision) === 3) return false;
   return km !== null && km <= Math.max(radiusKm(a.geoPrecision), radiusKm(b.geoPrecision));
 }
 
-export function datesCompatible(a: EventMention, b: EventMention): boolean {
-  if (!a.days || !b.days) return false;
-  return dayGap(a.days, b.days) <= Math.max(slackDays(a.timePrecision), slackDays(b.timePrecision));
+/**
+ * Sources disagree by a day on a day-precision date (time zones, overnight events, "yesterday"
+ * resolved against different publication days). The extra day is allowed only at one named spot
+ * (the same town or site): across a whole city or province that is fought over daily, the day
+ * before is usually another event.
+ */
+export const DAY_SLACK = 1;
+
+/** Both name the same town or site (or two within SAME_TOWN_KM), neither a whole region. */
+export function sameSpot(a: EventMention, b: EventMention): boolean {
+  if (!a.placeId || !b.placeId || a.geoPrecision === 3 || b.geoPrecision === 3 || regionWide(a) || regionWide(b)) return false;
+  if (a.placeId === b.placeId) return true;
+  const km = kmApart(a, b);
+  return km !== null && km <= SAME_TOWN_KM;
 }
 
-export function compatible(a: EventMention, b: EventMention): boolean {
-  return typesCompatible(a.type, b.type) && datesCompatible(a, b) && placesCompatible(a, b) && !actorsConflict(a, b);
+/**
+ * Slack in days either side of a mention's dates for matching: none for a stated day unless the
+ * other account is at the same spot; a date inferred from the publication day already spans
+ * [published - 1, published] and gets no more.
+ */
+export function matchSlack(m: EventMention, spot = false): number {
+  if (m.timePrecision !== 1) return slackDays(m.timePrecision);
+  return spot && m.days && m.days[0] === m.days[1] ? DAY_SLACK : 0;
+}
+
+export function datesCompatible(a: EventMention, b: EventMention): boolean {
+  if (!a.days || !b.days) return false;
+  const spot = sameSpot(a, b);
+  return dayGap(a.days, b.days) <= Math.max(matchSlack(a, spot), matchSlack(b, spot));
+}
+
+export function compatible(a: EventMention, b: EventMention, ctx: MatchContext = NO_CONTEXT): boolean {
+  return typesCompatible(a.type, b.type) && datesCompatible(a, b) && placesCompatible(a, b, ctx.areas) && !actorsConflict(a, b, ctx.parties);
 }
 
 /** Lower is closer: km over the radius plus days over the slack, with a bonus for the same type. */
@@ -77,7 +139,8 @@ export function closeness(a: EventMention, b: EventMention): number {
   const km = kmApart(a, b) ?? radiusKm(3);
   const r = Math.max(radiusKm(a.geoPrecision), radiusKm(b.geoPrecision));
   const gap = a.days && b.days ? dayGap(a.days, b.days) : 30;
-  const slack = Math.max(slackDays(a.timePrecision), slackDays(b.timePrecision));
+  const spot = sameSpot(a, b);
+  const slack = Math.max(matchSlack(a, spot), matchSlack(b, spot));
   // prefer joining precise accounts over vague ones
   const vagueness = 0.2 * (b.timePrecision - 1) + 0.2 * (b.geoPrecision - 1) + (b.inferred ? 0.3 : 0);
   return km / r + gap / (slack + 1) + vagueness + (a.type === b.type ? 0 : 0.5) + (a.placeId && a.placeId === b.placeId ? -0.25 : 0);

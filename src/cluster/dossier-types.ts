@@ -14,6 +14,8 @@ export interface DossierMention {
   target: string | null;
   fatalities: number | null;
   evidence: string;
+  /** the event the source is about (events analyser's main event): listed first */
+  main?: boolean;
 }
 
 export interface DossierSource {

@@ -47,10 +47,12 @@ export function dossierFrom(cluster: ClusterRecord, docs: AnalysedDocument[], du
     sources.push({
       documentId: doc.id, title: doc.title, outlet: doc.outlet, camp, published: doc.published, duplicateOf: dup,
       reprints: ms.filter((o) => duplicateOf.get(o.doc.id) === doc.id).map((o) => o.doc.id),
-      mentions: events.map(({ e, index }) => ({
+      // the source's main event first: what it leads with is how it tells this event
+      mentions: [...events].sort((a, b) => Number(Boolean(b.e.main)) - Number(Boolean(a.e.main))).map(({ e, index }) => ({
         index, start: e.start, end: e.end, type: e.type, subType: e.subType, date: e.date,
         placeName: doc.places.find((p) => p.id === e.place)?.name ?? null, agent: e.agent, target: e.target,
         fatalities: e.fatalities, evidence: doc.text.slice(e.start, e.end),
+        ...(e.main ? { main: true } : {}),
       })),
     });
     if (dup && ms.some((o) => o.doc.id === dup)) continue; // a reprint adds no labels, numbers or blame of its own

@@ -82,6 +82,12 @@ export function mentionsOf(doc: AnalysedDocument): EventMention[] {
     }
     let days = coveredDays(e.date);
     let time: 1 | 2 | 3 = e.timePrecision ?? (days && days[0] === days[1] ? 1 : 3);
+    if (days && time === 2 && e.date === doc.published && days[0] === days[1]) {
+      // dated only by its publication: news reports the day's or the day before's events, never later ones
+      days = [days[0] - 1, days[1]];
+      time = 1;
+      inferred = true;
+    }
     if (!days) {
       days = coveredDays(documentDate(doc));
       if (days) {

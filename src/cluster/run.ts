@@ -5,6 +5,7 @@
 // stay the same while the corpus does.
 import type { ClusterRecord, DocumentSignature, Store } from '../store/types.js';
 import { clusterMentions, type EventCluster } from './cluster.js';
+import { installedContext } from './compatible.js';
 import { isoDay } from './days.js';
 import { DuplicateFinder } from './duplicates.js';
 import { mentionsOf, type EventMention } from './mentions.js';
@@ -84,7 +85,7 @@ export async function clusterStore(store: Store, options: { onProgress?: (docume
     await store.putSignatures(rows);
   }
 
-  const clusters = clusterMentions(mentions);
+  const clusters = clusterMentions(mentions, installedContext());
   let batch: { documentId: string; index: number; clusterId: string }[] = [];
   for (const c of clusters) {
     for (const m of c.members) batch.push({ documentId: m.documentId, index: m.index, clusterId: c.id });

@@ -51,10 +51,15 @@ export function firstNameWords(): string[] {
 }
 
 /** true when a one-word name is an ordinary word or a first name, not a place name */
+const commonCache = new Map<string, boolean>();
 export function isCommonWord(word: string): boolean {
+  const hit = commonCache.get(word);
+  if (hit !== undefined) return hit;
   const key = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   const tag = commonWords()[key];
-  return tag !== undefined && !PLACE_TAG_RE.test(tag);
+  const common = tag !== undefined && !PLACE_TAG_RE.test(tag);
+  if (commonCache.size < 100_000) commonCache.set(word, common);
+  return common;
 }
 
 export function loadCities(): City[] {

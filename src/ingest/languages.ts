@@ -12,7 +12,7 @@ const ISO3_TO_1: Record<string, string> = {
 // of trigram models on web text (English captions → Scots or Swedish, Russian → Bulgarian).
 const ONLY = Object.keys(ISO3_TO_1);
 const MIN_PARAGRAPH = 80;
-const MAX_SAMPLE = 1000;
+const MAX_SAMPLE = 400;
 const CYRILLIC = /[\u0400-\u04FF]/g;
 const ARABIC = /[\u0600-\u06FF]/g;
 const LETTER = /\p{L}/gu;
@@ -40,7 +40,7 @@ function paragraphLanguage(p: string): string | null {
   return ISO3_TO_1[code] ?? null;
 }
 
-const MAX_UNITS = 200;
+const MAX_UNITS = 40;
 
 /**
  * Lines long enough to judge. Short lines (names, captions) are pooled, and the pools are used

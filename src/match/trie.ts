@@ -98,6 +98,16 @@ export class TokenTrie<T> {
     this.count++;
   }
 
+  /** the entries stored under a normalised key (token norms joined by spaces), if any */
+  lookup(key: string): Entry<T>[] | null {
+    let node: Node<T> | undefined = this.root;
+    for (const part of key.split(' ')) {
+      node = node.next.get(part);
+      if (!node) return null;
+    }
+    return node.entries;
+  }
+
   /** Leftmost-longest, non-overlapping matches over pre-computed tokens of `text`. */
   scanTokens(text: string, toks: Token[]): Match<T>[] {
     const out: Match<T>[] = [];

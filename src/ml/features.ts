@@ -5,14 +5,14 @@ import type { Tokens } from './tokenize.js';
 
 // Local copy of tokenize.mix: hot loops call it millions of times, and a module-local function
 // is inlined reliably (no live-binding indirection under loaders such as tsx).
-function mix(a: number, b: number): number {
+export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
   return (h ^ (h >>> 13)) >>> 0;
 }
 
 /** Word-keyed feature index: 16 slots of one key share a 64-byte cache line. */
-function line(key: number, slot: number, mask: number): number {
+export function line(key: number, slot: number, mask: number): number {
   return ((key << 4) | slot) & mask;
 }
 
@@ -43,7 +43,7 @@ export function sentenceIndex(tokens: Tokens, sentences: { start: number; end: n
   return { first, last, count: k };
 }
 
-const QUOTES = new Set(['"', '“', '”', '«', '»', '„'].map((q) => q.charCodeAt(0)));
+export const QUOTES = new Set(['"', '“', '”', '«', '»', '„'].map((q) => q.charCodeAt(0)));
 
 /** Per-token flag: inside a quotation within its sentence. */
 export function quoteFlags(text: string, tokens: Tokens, sents: SentenceIndex): Uint8Array {
@@ -96,7 +96,7 @@ export function sentenceFeatures(text: string, tokens: Tokens, sents: SentenceIn
   return out;
 }
 
-const NONE = 0x5bd1e995;
+export const NONE = 0x5bd1e995;
 
 /** Stage 2: local window features for token i, conditioned on its sentence's stage-1 score. */
 /** Per-token feature keys computed once per document, so each is hashed once, not per window. */
@@ -108,8 +108,8 @@ export interface TokenKeys {
   bigram: Uint32Array;
 }
 
-const NONE_WORD = mix(20, NONE);
-const NONE_STEM = mix(52, NONE);
+export const NONE_WORD = mix(20, NONE);
+export const NONE_STEM = mix(52, NONE);
 
 export function tokenKeys(tokens: Tokens): TokenKeys {
   const n = tokens.count;

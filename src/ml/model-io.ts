@@ -23,21 +23,36 @@ function quantise(w: Float32Array): Quantised {
   return { scale, data: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64') };
 }
 
-function dequantise(q: Quantised): Float32Array {
+function int16s(q: Quantised): Int16Array {
   const buf = Buffer.from(q.data, 'base64');
   const ints = new Int16Array(buf.byteLength / 2);
   for (let i = 0; i < ints.length; i++) ints[i] = buf.readInt16LE(i * 2);
+  return ints;
+}
+
+function dequantise(q: Quantised, ints = int16s(q)): Float32Array {
   const out = new Float32Array(ints.length);
   for (let i = 0; i < ints.length; i++) out[i] = ints[i] * q.scale;
   return out;
 }
 
 export function saveModel(path: string, m: TechniqueModel): void {
-  const file: ModelFile = { ...m, sentenceW: quantise(m.sentenceW), tokenW: quantise(m.tokenW), spanW: quantise(m.spanW) };
+  const file: ModelFile = {
+    version: m.version, sentenceDim: m.sentenceDim, tokenDim: m.tokenDim, spanDim: m.spanDim, decode: m.decode, techniques: m.techniques,
+    sentenceW: quantise(m.sentenceW), tokenW: quantise(m.tokenW), spanW: quantise(m.spanW),
+  };
   writeFileSync(path, JSON.stringify(file));
 }
 
 export function loadModel(path: string): TechniqueModel {
   const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
-  return { ...file, sentenceW: dequantise(file.sentenceW), tokenW: dequantise(file.tokenW), spanW: dequantise(file.spanW) };
+  const sentenceQ = int16s(file.sentenceW);
+  const tokenQ = int16s(file.tokenW);
+  return {
+    ...file,
+    sentenceW: dequantise(file.sentenceW, sentenceQ),
+    tokenW: dequantise(file.tokenW, tokenQ),
+    spanW: dequantise(file.spanW),
+    quantised: { sentenceW: sentenceQ, sentenceScale: file.sentenceW.scale, tokenW: tokenQ, tokenScale: file.tokenW.scale },
+  };
 }

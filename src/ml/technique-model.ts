@@ -1,8 +1,9 @@
 // Inference of the statistical propaganda-span model: stage 1 scores each sentence, stage 2
 // tags tokens using local context and the sentence score, tagged tokens are merged into spans,
 // and a multinomial classifier names each span's technique. Linear in the text length.
-import { sentenceFeatures, sentenceIndex, quoteFlags, tokenFeatures, tokenKeys, type SentenceIndex, type TokenKeys } from './features.js';
-import { scoreBinary, scoreMulti } from './logreg.js';
+import { sentenceIndex, quoteFlags, tokenKeys, type SentenceIndex, type TokenKeys } from './features.js';
+import { scoreMulti } from './logreg.js';
+import { scoreSentenceTokens, sentenceScore, type Weights } from './score.js';
 import { mix, tokenize, type Tokens } from './tokenize.js';
 
 export interface DecodeParams {
@@ -28,6 +29,8 @@ export interface TechniqueModel {
   sentenceW: Float32Array;
   tokenW: Float32Array;
   spanW: Float32Array;
+  /** the stage weights as stored (Int16, see score.ts Weights); inference prefers them */
+  quantised?: { sentenceW: Int16Array; sentenceScale: number; tokenW: Int16Array; tokenScale: number };
 }
 
 export interface PredictedSpan {
@@ -53,9 +56,9 @@ export function prepare(text: string, sentences: { start: number; end: number }[
   return { text, tokens, keys: tokenKeys(tokens), sents, quotes: quoteFlags(text, tokens, sents) };
 }
 
-export function sentenceProbs(w: Float32Array, dim: number, p: Prepared): Float64Array {
+export function sentenceProbs(w: Weights, dim: number, p: Prepared, scale = 1): Float64Array {
   const out = new Float64Array(p.sents.count);
-  for (let s = 0; s < p.sents.count; s++) out[s] = scoreBinary(w, sentenceFeatures(p.text, p.tokens, p.sents, s, dim - 1));
+  for (let s = 0; s < p.sents.count; s++) out[s] = sentenceScore(w, scale, p.text, p.tokens, p.sents, s, dim - 1);
   return out;
 }
 
@@ -71,17 +74,15 @@ export function contextBuckets(sprobs: Float64Array): { doc: number; at: (s: num
 }
 
 /** Probability per token (tokens outside any sentence get 0). */
-export function tokenProbs(m: Pick<TechniqueModel, 'tokenW' | 'tokenDim'>, p: Prepared, sprobs: Float64Array, floor = 0): Float64Array {
+export function tokenProbs(m: Pick<TechniqueModel, 'tokenW' | 'tokenDim' | 'quantised'>, p: Prepared, sprobs: Float64Array, floor = 0): Float64Array {
   const out = new Float64Array(p.tokens.count);
-  const buf: number[] = [];
+  const w = m.quantised?.tokenW ?? m.tokenW;
+  const scale = m.quantised?.tokenScale ?? 1;
   const ctx = contextBuckets(sprobs);
   for (let s = 0; s < p.sents.count; s++) {
     if (sprobs[s] < floor) continue;
     const context = { doc: ctx.doc, prev: ctx.at(s - 1), next: ctx.at(s + 1) };
-    for (let i = p.sents.first[s]; i < p.sents.last[s]; i++) {
-      tokenFeatures(p.tokens, p.keys, p.sents, s, i, sprobs[s], p.quotes[i], context, m.tokenDim - 1, buf);
-      out[i] = scoreBinary(m.tokenW, buf);
-    }
+    scoreSentenceTokens(w, scale, p.tokens, p.keys, p.sents, p.quotes, s, sprobs[s], context, m.tokenDim - 1, out);
   }
   return out;
 }
@@ -97,9 +98,8 @@ export function blend(p: Prepared, raw: Float64Array, sprobs: Float64Array, d: P
 }
 
 /** Merge tagged tokens into spans, never across sentences. Returns [firstToken, lastToken] pairs. */
-export function decodeRuns(p: Prepared, raw: Float64Array, sprobs: Float64Array, d: DecodeParams): [number, number][] {
+export function decodeRuns(p: Prepared, raw: Float64Array, sprobs: Float64Array, d: DecodeParams, probs = blend(p, raw, sprobs, d)): [number, number][] {
   const runs: [number, number][] = [];
-  const probs = blend(p, raw, sprobs, d);
   for (let s = 0; s < p.sents.count; s++) {
     if (sprobs[s] < d.floor) continue;
     let open = -1;
@@ -138,11 +138,12 @@ export function spanFeatures(p: Prepared, a: number, b: number, mask: number): n
 }
 
 export function predictSpans(m: TechniqueModel, p: Prepared): PredictedSpan[] {
-  const sprobs = sentenceProbs(m.sentenceW, m.sentenceDim, p);
+  const q = m.quantised;
+  const sprobs = q ? sentenceProbs(q.sentenceW, m.sentenceDim, p, q.sentenceScale) : sentenceProbs(m.sentenceW, m.sentenceDim, p);
   const raw = tokenProbs(m, p, sprobs, m.decode.floor);
   const probs = blend(p, raw, sprobs, m.decode);
   const out: PredictedSpan[] = [];
-  for (const [a, b] of decodeRuns(p, raw, sprobs, m.decode)) {
+  for (const [a, b] of decodeRuns(p, raw, sprobs, m.decode, probs)) {
     let sum = 0;
     for (let i = a; i <= b; i++) sum += probs[i];
     const cls = scoreMulti(m.spanW, m.spanDim, m.techniques.length, spanFeatures(p, a, b, m.spanDim - 1));

@@ -124,3 +124,39 @@ describe('lead event', () => {
     expect(leadMention([m({ days: null })])).toBeNull();
   });
 });
+
+describe('main event and document-dated mentions', () => {
+  it('leads with the events analyser\'s main event, and only with it when there is one', () => {
+    const anchor = m({ index: 0 });
+    const main = m({ index: 1, timePrecision: 2, main: true });
+    expect(leadMention([anchor, main])?.index).toBe(1);
+    // a main event that cannot be dated leaves no lead: background mentions do not stand in
+    expect(leadMention([anchor, m({ index: 1, main: true, days: null })])).toBeNull();
+  });
+
+  it('dates an event dated only by its publication to that day or the day before, never later', () => {
+    const d = wire();
+    d.events[0]!.timePrecision = 2;
+    const [x] = mentionsOf(d);
+    expect(x!.inferred).toBe(true);
+    expect(x!.days!.map(isoDay)).toEqual(['2016-12-11', '2016-12-12']);
+  });
+
+  it('places an event told only of a country inside that country, not at a foreign dateline', () => {
+    const d = wire();
+    d.places.push({ id: 'country:SY', name: 'Syria', country: 'SY', kind: 'country', lat: 35, lon: 38.5, region: null, mentions: [{ start: 0, end: 1 }] });
+    d.places.push({ id: 'geonames:4140963', name: 'Washington', country: 'US', kind: 'city', lat: 38.9, lon: -77.04, region: null, mentions: [{ start: 1, end: 2 }, { start: 2, end: 3 }] });
+    d.events[0]!.place = 'country:SY';
+    const [x] = mentionsOf(d);
+    expect(x!.placeName).toBe('Aleppo');
+    expect(x!.inferred).toBe(true);
+  });
+
+  it('matches places a few km apart across a regional border (a city and its suburbs)', () => {
+    const damascus = m({ placeName: 'Damascus', region: 'Damascus', lat: 33.51, lon: 36.29, geoPrecision: 3 });
+    const ghouta = m({ placeName: 'Eastern Ghouta', region: 'Rif Dimashq', lat: 33.55, lon: 36.4 });
+    const homs = m({ placeName: 'Homs', region: 'Homs', lat: 34.73, lon: 36.71 });
+    expect(compatible(damascus, ghouta)).toBe(true);
+    expect(compatible(m({ ...damascus, geoPrecision: 1 }), homs)).toBe(false);
+  });
+});

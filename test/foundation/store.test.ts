@@ -61,6 +61,19 @@ describe('SqliteStore', () => {
     expect((await store.events({ clusterId: 'c-1' })).total).toBe(1);
   });
 
+  it('returns evidence by UTF-16 offsets even after emoji', async () => {
+    const t = '🔥🔥 Breaking: an air strike hit Saraqib. 3 people died.';
+    const start = t.indexOf('an air strike');
+    const end = t.indexOf('Saraqib.') + 'Saraqib.'.length;
+    const d = analysed(t, {
+      events: [{ start, end, type: 'Explosions/Remote violence', subType: 'Air/drone strike', cause: 'air strike', agent: null, target: null, place: null, date: null, fatalities: 3, civilianFatalities: null, childFatalities: null }],
+      claims: [{ start: t.indexOf('3 people'), end: t.length, value: 3, approx: false, counted: 'people', attributedTo: null, hedged: false }],
+    });
+    await store.putDocument(d);
+    expect((await store.events({ type: 'Explosions/Remote violence', limit: 500 })).items.find((e) => e.documentId === d.id)?.evidence).toBe('an air strike hit Saraqib.');
+    expect((await store.claims({ documentId: d.id })).items[0]?.evidence).toBe('3 people died.');
+  });
+
   it('runs with integrity and WAL', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { analyzeCase, checkContract, itKnown } from './contract.js';
@@ -128,6 +129,14 @@ describe('bad-input battery: files', () => {
       expect(r.stderr.trim().length, args.join(' ')).toBeGreaterThan(0);
     }
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('refuses to serve beyond loopback without a token (usage error, exit 2)', async () => {
+    const db = join(tmp.dir, 'serve.db');
+    new Database(db).close();
+    const r = await faultline(['serve', '--db', db, '--host', '0.0.0.0', '--port', '0'], { env: { FAULTLINE_TOKEN: '' }, timeoutMs: 20_000 });
+    checkContract(r, { code: 2 });
+    expect(r.stderr).toMatch(/token/i);
   });
 
   // known: quadratic regex (ReDoS) in src/ingest/html-text.ts TAG: a 400 KB unterminated tag took 48 s (fuzz case)

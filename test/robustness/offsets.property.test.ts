@@ -3,12 +3,16 @@
 // lies inside the text and does not cut a character in two, analysers never fail, and analysing
 // is deterministic and idempotent (same input, same output; storing twice adds nothing).
 import { readdirSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Pipeline } from '../../src/analyse/pipeline.js';
+import { ingest } from '../../src/ingest/index.js';
+import { DEFAULT_INGEST_OPTIONS } from '../../src/ingest/types.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { analysedProblems, eventProblems } from '../../stress/check.js';
 import { ROOT, ingested } from '../helpers.js';
 import { allSpans, spanProblems } from './spans.js';
 
@@ -107,5 +111,22 @@ describe('offset invariants over random text', () => {
     } finally {
       void store.close();
     }
+  });
+
+  it('ingests arbitrary bytes and text on standard input within its contract, and analyses what it keeps', async () => {
+    const options = { ...DEFAULT_INGEST_OPTIONS, maxDocumentBytes: 64 * 1024 };
+    const input = fc.oneof(
+      docText.map((t) => Buffer.from(t)),
+      fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+      fc.tuple(docText, fc.constantFrom('utf16le', 'latin1') as fc.Arbitrary<BufferEncoding>).map(([t, enc]) => Buffer.from(t, enc)),
+    );
+    await fc.assert(fc.asyncProperty(input, async (bytes) => {
+      const events = [];
+      for await (const ev of ingest(['-'], { ...options, stdin: Readable.from([bytes]) })) events.push(ev);
+      expect(events.length).toBe(1);
+      const problems = events.flatMap((ev) => eventProblems(ev, options.maxDocumentBytes));
+      for (const ev of events) if (ev.kind === 'document') problems.push(...unknownProblems(analysedProblems(pipeline.analyse(ev.doc).doc)));
+      expect(problems, JSON.stringify(bytes.toString('latin1').slice(0, 200))).toEqual([]);
+    }), { numRuns: Math.ceil(RUNS / 2), seed: 5 });
   });
 });

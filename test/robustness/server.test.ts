@@ -70,7 +70,7 @@ describe('server: files', () => {
       const port = (app.server.address() as AddressInfo).port;
       for (const path of TRAVERSALS) {
         const raw = await new Promise<string>((done, fail) => {
-          const socket = connect(port, '127.0.0.1', () => socket.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+          const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
           let data = '';
           socket.setEncoding('utf8').on('data', (d: string) => { data += d; }).on('end', () => done(data)).on('error', fail);
         });

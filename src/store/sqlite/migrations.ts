@@ -248,4 +248,9 @@ export const migrations: string[] = [
   CREATE INDEX documents_outlet_published ON documents(outlet, published);
   CREATE INDEX events_type_date ON events(type, date);
   `,
+  /* 4: evidence text stored at write time: SQL substr() counts code points, not the UTF-16
+     units of our offsets, so it drifts after an emoji; old rows keep the substr() fallback */ `
+  ALTER TABLE events ADD COLUMN evidence TEXT;
+  ALTER TABLE claims ADD COLUMN evidence TEXT;
+  `,
 ];

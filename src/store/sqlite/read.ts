@@ -224,7 +224,7 @@ export class SqliteReader {
     const items = this.db.prepare(`SELECT d.id AS documentId, d.title AS documentTitle, d.outlet, d.camp, e.idx AS "index", e.start, e."end",
         e.type, e.sub_type AS subType, e.cause, e.agent, e.target, e.place_id AS place, e.place_name AS placeName, e.lat, e.lon, e.date,
         e.fatalities, e.civilian_fatalities AS civilianFatalities, e.child_fatalities AS childFatalities, e.cluster_id AS clusterId,
-        substr(d.text, e.start + 1, e."end" - e.start) AS evidence
+        coalesce(e.evidence, substr(d.text, e.start + 1, e."end" - e.start)) AS evidence
       FROM events e JOIN documents d ON d.rowid = e.doc ${where} ORDER BY e.date DESC, e.doc DESC, e.idx DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as EventRow[];
     return { items, total, limit, offset };
@@ -245,7 +245,7 @@ export class SqliteReader {
     const join = parts.length ? 'JOIN documents d ON d.rowid = c.doc' : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM claims c ${join} ${where}`).get(...params) as { n: number }).n;
     const rows = this.db.prepare(`SELECT d.id AS documentId, d.title AS documentTitle, d.outlet, d.camp, c.start, c."end", c.value, c.approx,
-        c.counted, c.attributed_to AS attributedTo, c.hedged, c.rule_id AS ruleId, d.published, substr(d.text, c.start + 1, c."end" - c.start) AS evidence
+        c.counted, c.attributed_to AS attributedTo, c.hedged, c.rule_id AS ruleId, d.published, coalesce(c.evidence, substr(d.text, c.start + 1, c."end" - c.start)) AS evidence
       FROM claims c JOIN documents d ON d.rowid = c.doc ${where} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as (Omit<ClaimRow, 'approx' | 'hedged'> & { approx: number; hedged: number })[];
     return { items: rows.map((r) => ({ ...r, approx: !!r.approx, hedged: !!r.hedged })), total, limit, offset };

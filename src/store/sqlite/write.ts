@@ -18,8 +18,10 @@ export function createWriter(db: Db): (doc: AnalysedDocument) => PutResult {
   const insertPlace = db.prepare('INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertActor = db.prepare('INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?)');
   const insertPerson = db.prepare('INSERT OR IGNORE INTO persons VALUES (?, ?, ?, ?, ?)');
-  const insertClaim = db.prepare('INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertClaim = db.prepare(`INSERT INTO claims (doc, idx, start, "end", value, approx, counted, attributed_to, hedged, rule_id, evidence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO events (doc, idx, start, "end", type, sub_type, cause, agent, target, place_id, place_name, lat, lon, date,
+    fatalities, civilian_fatalities, child_fatalities, cluster_id, rule_id, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTechnique = db.prepare('INSERT INTO techniques VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   return db.transaction((doc: AnalysedDocument): PutResult => {
@@ -45,13 +47,13 @@ export function createWriter(db: Db): (doc: AnalysedDocument) => PutResult {
     for (const a of doc.actors) insertActor.run(row, a.id, a.name, a.affiliation, a.mentions.length, a.labels.length);
     for (const p of doc.persons) insertPerson.run(row, p.id, p.name, p.role, p.mentions.length);
     doc.claims.forEach((c, i) =>
-      insertClaim.run(row, i, c.start, c.end, c.value, c.approx ? 1 : 0, c.counted, c.attributedTo, c.hedged ? 1 : 0, c.ruleId ?? null),
+      insertClaim.run(row, i, c.start, c.end, c.value, c.approx ? 1 : 0, c.counted, c.attributedTo, c.hedged ? 1 : 0, c.ruleId ?? null, doc.text.slice(c.start, c.end)),
     );
     const placeById = new Map(doc.places.map((p) => [p.id, p]));
     doc.events.forEach((e, i) => {
       const p = e.place ? placeById.get(e.place) : undefined;
       insertEvent.run(row, i, e.start, e.end, e.type, e.subType, e.cause, e.agent, e.target, e.place, p?.name ?? null,
-        p?.lat ?? null, p?.lon ?? null, e.date, e.fatalities, e.civilianFatalities, e.childFatalities, e.clusterId ?? null, e.ruleId ?? null);
+        p?.lat ?? null, p?.lon ?? null, e.date, e.fatalities, e.civilianFatalities, e.childFatalities, e.clusterId ?? null, e.ruleId ?? null, doc.text.slice(e.start, e.end));
     });
     doc.techniques.forEach((t, i) => insertTechnique.run(row, i, t.start, t.end, t.technique, t.confidence ?? null, t.ruleId ?? null));
     return 'added';

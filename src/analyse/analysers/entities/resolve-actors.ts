@@ -60,8 +60,13 @@ export function resolveActors(scan: Scan, metonyms: Metonym[]): ActorResult {
   const military = new Set(lex.nationalities.map((n) => n.military));
   const government = new Set(lex.nationalities.map((n) => n.government));
   // NGOs, media and political bodies are never what "the rebels" or "terrorists" refer to
-  const fits = (id: string, near: string[]): boolean => !lex.actors.get(id)?.kind &&
-    near.some((n) => (n === 'military' ? military.has(id) : n === 'government' ? government.has(id) || id.startsWith('government-') : affiliationOf(id) === n));
+  const fits = (id: string, near: string[]): boolean => near.includes(id) || !lex.actors.get(id)?.kind &&
+    near.some((n) => (n === 'military' ? military.has(id) : n === 'government' ? government.has(id) || id.startsWith('government-') : affiliationOf(id) === n || id === n));
+  // named actors in `near` may be far back ("the Coalition" paragraphs after "the Syrian Coalition")
+  const namedBefore = (tokenStart: number, near: string[]): ActorMention | undefined => {
+    for (let k = firstAfter(tokenStart) - 1; k >= 0; k--) if (near.includes(explicit[k].id)) return explicit[k];
+    return undefined;
+  };
   // explicit mentions are sorted by position: walk back from the word, then (for epithets) forward
   const firstAfter = (token: number): number => {
     let lo = 0;
@@ -111,6 +116,19 @@ export function resolveActors(scan: Scan, metonyms: Metonym[]): ActorResult {
     while (j < tokens.length && j - b < 5 && LINKS.has(tokens[j].norm)) j++;
     return explicitAt.get(j);
   };
+  // "the government of President Bashar Assad": the named person's own actor
+  const ofPerson = (b: number): string | undefined => {
+    let j = b;
+    if (tokens[j]?.norm !== 'of' || /[.!?\n;:,]/.test(gap(scan, j - 1, j))) return undefined;
+    j++;
+    let mi = j < tokens.length ? scan.matchAt[j] : -1;
+    if (mi >= 0 && hitsOf(matches[mi], 'title').length && !hitsOf(matches[mi], 'person').length) {
+      j = matches[mi].tokenEnd;
+      mi = j < tokens.length ? scan.matchAt[j] : -1;
+    }
+    const person = mi >= 0 ? hitsOf(matches[mi], 'person')[0] : undefined;
+    return (person ? lex.persons.get(person.id)?.actor : undefined) ?? undefined;
+  };
   const labels: (ActorLabel & { id: string })[] = [];
   const explicitAt = new Map(explicit.map((x) => [x.tokenStart, x]));
   const explicitEnd = new Map(explicit.map((x) => [x.tokenEnd, x]));
@@ -140,7 +158,7 @@ export function resolveActors(scan: Scan, metonyms: Metonym[]): ActorResult {
     for (const g of hitsOf(m, 'group')) {
       const spec = lex.groups[g.g];
       if (adjacentBefore(m.tokenStart)) break; // "IS jihadists", "Daesh fighters": one mention
-      const id = nearest(m.tokenStart, m.tokenEnd, spec.near, false)?.id ?? following(m.tokenEnd, spec.near)?.id ?? spec.default;
+      const id = ofPerson(m.tokenEnd) ?? nearest(m.tokenStart, m.tokenEnd, spec.near, false)?.id ?? namedBefore(m.tokenStart, spec.near)?.id ?? following(m.tokenEnd, spec.near)?.id ?? spec.default;
       all.push(mention(id, m.tokenStart, m.tokenEnd, 'actors-group-word'));
       break;
     }

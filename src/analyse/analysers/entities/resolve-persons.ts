@@ -73,6 +73,17 @@ function bylineAt(scan: Scan, i: number): boolean {
   return /^[\s\-–—,.]*(\d.*)?$/.test(tail);
 }
 
+/** one capitalised word whose only dictionary entries are small non-curated places ("Hamza") */
+function smallPlaceWord(scan: Scan, i: number): boolean {
+  const t = scan.tokens[i];
+  const mi = scan.matchAt[i];
+  if (!t.cap || t.upper || mi < 0) return false;
+  const m = scan.matches[mi];
+  if (m.tokenStart !== i || m.tokenEnd !== i + 1) return false;
+  const places = hitsOf(m, 'place');
+  return places.length === m.entries.length && places.every((h) => { const p = scan.lex.gaz.places[h.i]; return !p.curated && p.kind !== 'country' && p.kind !== 'region' && p.population < 100_000; });
+}
+
 function plainWord(scan: Scan, i: number): boolean {
   const t = scan.tokens[i];
   if (!t.cap || t.upper || /\d/.test(t.norm)) return false;
@@ -123,14 +134,16 @@ export function resolvePersons(scan: Scan): { persons: PersonFinding[]; mentions
     let j = i + 1;
     while (j < tokens.length && j - i < 5 && !/[.!?\n;:,()"“”]/.test(gap(scan, j - 1, j))) {
       const t = tokens[j];
-      if (PARTICLES.has(t.norm) && j + 1 < tokens.length && plainWord(scan, j + 1)) { j += 2; continue; }
-      if (!plainWord(scan, j)) break;
+      if (PARTICLES.has(t.norm) && j + 1 < tokens.length && (plainWord(scan, j + 1) || smallPlaceWord(scan, j + 1))) { j += 2; continue; }
+      // "Abu Hamza al-Naimi": after a first name, a word that is also a village's name is a name
+      if (!plainWord(scan, j) && !(first && smallPlaceWord(scan, j))) break;
       j++;
     }
     const n = j - i;
     if (!role && !known && n < 2 && !SLAVIC_SURNAME.test(tokens[i].norm)) continue;
     if (n === 1 && title && !title.strong && !known && !speakerAt(scan, i)) continue;
-    if (!role && placeContext(scan, i, j)) { i = j - 1; continue; }
+    // "… district in Aleppo Ibrahim Abu Leith told": a speaker is no place
+    if (!role && !SPEECH.has(tokens[j]?.norm ?? '') && placeContext(scan, i, j)) { i = j - 1; continue; }
     if (n === 1 && known && !role) {
       const f = byId.get(known);
       if (f) add(f.id, f.name, f.role, f.actor ?? null, i, j, 'persons-surname');

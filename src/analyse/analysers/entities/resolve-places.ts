@@ -8,7 +8,7 @@
 // to their place ("eastern Aleppo", "northwest Syria").
 import type { PlaceFinding, Span } from '../../../core/types.js';
 import type { GazPlace } from '../../../gazetteer/index.js';
-import { fuzzyPlaces } from './fuzzy-places.js';
+import { BARE_MIN_POPULATION, fuzzyPlaces } from './fuzzy-places.js';
 import { gap, hasHit, hitsOf, type Scan } from './scan.js';
 
 export interface Metonym extends Span {
@@ -22,7 +22,11 @@ const ORG_BEFORE = new Set(['operation', 'jaish', 'jaysh', 'liwa', 'fatah', 'fat
 const DIRECTIONS = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'greater', 'downtown', 'восточн', 'западн', 'северн', 'южн']);
 const OF_LEADS = [['outskirts', 'of'], ['countryside', 'of'], ['suburbs', 'of'], ['outskirts', 'of', 'the', 'city', 'of'], ['city', 'of'], ['town', 'of'], ['village', 'of'], ['province', 'of'], ['governorate', 'of'], ['countryside'], ['north', 'of'], ['south', 'of'], ['east', 'of'], ['west', 'of']];
 const TRAILERS = new Set(['countryside', 'province', 'governorate', 'outskirts', 'suburbs', 'city', 'provinces']);
-const AGENT_SKIP = new Set(['also', 'has', 'have', 'had', 'repeatedly', 'previously', 'already', 'reportedly', 'officially', 'on', 'and', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'again', 'now', 'then', 'too', 'further', 'strongly', 'firmly', 'not', 'never', 'always', 'has', 'would', 'will', 'could']);
+const AGENT_SKIP = new Set(['also', 'has', 'have', 'had', 'repeatedly', 'previously', 'already', 'reportedly', 'officially', 'on', 'and', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'again', 'now', 'then', 'too', 'further', 'strongly', 'firmly', 'not', 'never', 'always', 'has', 'would', 'will', 'could', 'is', 'was', 'are', 'were', 'been', 'be', 'which', 'who', 'itself', 'later', 'eventually', 'quickly', 'swiftly']);
+// "prompting Ankara to launch", "urged Moscow to", "accuses Riyadh of funding": the state acts
+const CAUSE_BEFORE = new Set(['prompting', 'prompted', 'forcing', 'forced', 'pushing', 'pushed', 'pressing', 'pressed', 'urging', 'urged', 'urges', 'asking', 'asked', 'asks', 'allowing', 'allowed', 'leading', 'led', 'encouraging', 'encouraged', 'persuading', 'persuaded', 'calling', 'called', 'calls', 'inviting', 'invited', 'warning', 'warned']);
+const AGREED = new Set(['agreed', 'reached', 'signed', 'brokered', 'deal', 'agreement', 'accord', 'talks', 'negotiated', 'mechanism']);
+const ACCUSE_BEFORE = new Set(['accuses', 'accused', 'accusing', 'accuse', 'blames', 'blamed', 'blaming', 'blame', 'condemned', 'condemns', 'criticised', 'criticized', 'criticises', 'criticizes']);
 const BY_BEFORE = new Set(['by', 'between']);
 const LOCATIVE = new Set(['in', 'inside', 'into', 'across', 'throughout', 'from', 'to', 'at', 'near', 'of', 'within', 'around', 'toward', 'towards', 'over', 'through', 'outside', 'entire', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northwest', 'northeast', 'southwest', 'southeast', 'northwestern', 'northeastern', 'southwestern', 'southeastern', 'в', 'из', 'на']);
 const PROVINCE_WORDS = new Set(['province', 'governorate', 'countryside', 'provinces']);
@@ -55,6 +59,16 @@ function isAgent(scan: Scan, tokEnd: number, tokStart: number, isCapitalOrCountr
   if (tokEnd < tokens.length && /^[-‐–]$/.test(gap(scan, tokEnd - 1, tokEnd)) && AGENT_COMPOUND.has(tokens[tokEnd].norm)) return true;
   const prev = tokens[tokStart - 1]?.norm === 'the' ? tokens[tokStart - 2] : tokens[tokStart - 1];
   if (prev && BY_BEFORE.has(prev.norm) && !/[.!?\n]/.test(gap(scan, tokStart - 1, tokStart))) return true;
+  // "anti-Damascus propaganda", "pro-Ankara factions", "troops loyal to Damascus"
+  if (prev && (prev.norm === 'anti' || prev.norm === 'pro') && /^[-‐–]$/.test(gap(scan, tokStart - 1, tokStart))) return true;
+  if (prev?.norm === 'to' && tokens[tokStart - 2]?.norm === 'loyal') return true;
+  // "established by Turkey Russia and Iran", "a deal agreed between Russia Iran and Turkey"
+  const head = listHead(scan, tokStart);
+  if (head < tokStart && head > 0) {
+    const lead = tokens[head - 1].norm;
+    if (lead === 'by' || (lead === 'between' && head > 1 && AGREED.has(tokens[head - 2].norm))) return true;
+  }
+  if (causedAgent(scan, tokStart, tokEnd)) return true;
   if (prev && LOCATIVE.has(prev.norm) && !/[.!?\n]/.test(gap(scan, tokStart - 1, tokStart))) return false;
   for (let j = tokEnd, n = 0; j < tokens.length && n < 5; j++, n++) {
     if (/[.!?\n;:]/.test(gap(scan, j - 1, j))) return false;
@@ -67,6 +81,37 @@ function isAgent(scan: Scan, tokEnd: number, tokStart: number, isCapitalOrCountr
     if (w === 'and' && !(j + 1 < tokens.length && scan.matchAt[j + 1] >= 0 && hasHit(scan.matches[scan.matchAt[j + 1]], 'place'))) return false;
     if (!AGENT_SKIP.has(w)) return false;
   }
+  return false;
+}
+
+/** the head of a coordinated list of places ending at `tokStart` ("Saudi Arabia Turkey and Qatar") */
+function listHead(scan: Scan, tokStart: number): number {
+  let a = tokStart;
+  while (a > 0 && !/[.!?\n;:]/.test(gap(scan, a - 1, a))) {
+    const w = scan.tokens[a - 1].norm;
+    const mi = scan.matchAt[a - 1];
+    if (mi >= 0 && hasHit(scan.matches[mi], 'place')) { a = scan.matches[mi].tokenStart; continue; }
+    if (w === 'and' || w === 'or') { a--; continue; }
+    break;
+  }
+  return a;
+}
+
+function causedAgent(scan: Scan, tokStart: number, tokEnd: number): boolean {
+  const { tokens } = scan;
+  const head = listHead(scan, tokStart);
+  const before = tokens[head - 1];
+  if (!before || /[.!?\n;:]/.test(gap(scan, head - 1, head))) return false;
+  const calling = before.norm === 'on' && (tokens[head - 2]?.norm === 'called' || tokens[head - 2]?.norm === 'calling' || tokens[head - 2]?.norm === 'calls');
+  const verb = calling ? tokens[head - 2].norm : before.norm;
+  // "accuses Saudi Arabia Turkey and Qatar of funding", "blamed Ankara for"
+  if (ACCUSE_BEFORE.has(verb)) {
+    let j = tokEnd;
+    while (j < tokens.length && (scan.matchAt[j] >= 0 && hasHit(scan.matches[scan.matchAt[j]], 'place') || tokens[j].norm === 'and' || tokens[j].norm === 'or')) j = scan.matchAt[j] >= 0 ? scan.matches[scan.matchAt[j]].tokenEnd : j + 1;
+    return j < tokens.length && (tokens[j].norm === 'of' || tokens[j].norm === 'for') && !/[.!?\n;:]/.test(gap(scan, j - 1, j));
+  }
+  // "prompting Ankara to launch", "urged Moscow to": a subject of the infinitive
+  if (CAUSE_BEFORE.has(verb)) return tokEnd < tokens.length && tokens[tokEnd].norm === 'to' && tokEnd + 1 < tokens.length && scan.matchAt[tokEnd + 1] < 0 && /^[a-z]+$/.test(tokens[tokEnd + 1].norm) && !/[.!?\n;:,]/.test(gap(scan, tokEnd - 1, tokEnd));
   return false;
 }
 
@@ -99,10 +144,15 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     if (prev && prev.cap && lex.firstNames.has(prev.norm) && scan.matchAt[m.tokenStart - 1] < 0 && m.tokenEnd - m.tokenStart === 1 && !places[hitsOf(m, 'place')[0].i].curated) continue;
     cands.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, cs: [...new Set(hitsOf(m, 'place').map((h) => h.i))], fuzzy: false });
   }
-  // a respelled name is only trusted inside a first-level region the document already names
+  // a respelled name is trusted inside a first-level region the document already names, or when
+  // it names a big town ("Deir Ezour", "Dayr az Zawr")
   const docRegions = new Set(cands.flatMap((c) => c.cs.map((i) => `${places[i].country}|${places[i].region}`)));
+  // …and a big town only in a country the document names ("Maksar" is no respelling of Iraq's Umm Qasr)
+  const namedCountries = new Set(cands.flatMap((c) => (c.cs.every((i) => places[i].country === places[c.cs[0]].country) ? [places[c.cs[0]].country] : [])));
   for (const f of fuzzyPlaces(scan, lex.skeletons)) {
-    const cs = f.candidates.filter((i) => docRegions.has(`${places[i].country}|${places[i].region}`));
+    const inRegion = f.candidates.filter((i) => docRegions.has(`${places[i].country}|${places[i].region}`));
+    const big = f.long && f.candidates.some((i) => places[i].population >= BARE_MIN_POPULATION && namedCountries.has(places[i].country));
+    const cs = inRegion.length && !f.bare ? inRegion : big ? f.candidates : [];
     if (cs.length) cands.push({ ...f, cs, fuzzy: true });
   }
   cands.sort((a, b) => a.tokenStart - b.tokenStart);
@@ -115,6 +165,17 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     if (p.admin1 && p.country) admins.add(`${p.country}.${p.admin1}`);
     if (p.region && p.country && p.kind !== 'region') admins.add(`${p.country}|${p.region}`);
   }
+  const anchors = cands.filter((c) => c.cs.length === 1 && !c.fuzzy && places[c.cs[0]].region && places[c.cs[0]].kind !== 'country');
+  const nearestRegion = (tok: number): string | null => {
+    let bestD = Infinity;
+    let region: string | null = null;
+    for (const a of anchors) {
+      if (scan.sentOf[a.tokenStart] !== scan.sentOf[tok]) continue;
+      const d = Math.abs(a.tokenStart - tok);
+      if (d < bestD) { bestD = d; region = places[a.cs[0]].region; }
+    }
+    return region;
+  };
   const byId = new Map<string, PlaceFinding>();
   const metonyms: Metonym[] = [];
   const regionIndex = lex.gaz.regions;
@@ -122,8 +183,10 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     const m = { tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, start: tokens[c.tokenStart].start, end: tokens[c.tokenEnd - 1].end };
     let best = -1;
     let bestScore = -Infinity;
+    // "Midan in Damascus" / "Midan in Aleppo": the region of the nearest unambiguous place in the sentence
+    const near = c.cs.length > 1 ? nearestRegion(c.tokenStart) : null;
     for (const i of c.cs) {
-      const s = score(places[i], docCountries, admins);
+      const s = score(places[i], docCountries, admins) + (near !== null && places[i].region === near ? 1.5 : 0);
       if (s > bestScore) { bestScore = s; best = i; }
     }
     let p = places[best];

@@ -10,6 +10,8 @@ import { slug } from '../../../core/ids.js';
 import type { ActorMention } from './resolve-actors.js';
 import type { PersonMention } from './resolve-persons.js';
 import { lexiconTag } from '../../../gazetteer/geonames.js';
+import type { Match } from '../../../match/trie.js';
+import type { Hit } from './lexicon.js';
 import { gap, hitsOf, type Scan } from './scan.js';
 
 const FILLERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
@@ -42,6 +44,54 @@ function byline(scan: Scan, start: number, b: number): boolean {
   return b < scan.tokens.length && DATELINE_NEXT.test(scan.tokens[b].norm) && !/[.!?\n]/.test(gap(scan, b - 1, b));
 }
 
+const HEADLINE_ZONE = 250;
+const FROM_CREDIT = /(?:^|[\n.!?]\s*)From\s+$/;
+
+/** headline attribution: "Syrian Coalition: Targeting Civilians Is Terrorism", "US will stay in
+ * Syria: Pompeo", or a credit line "From TASS" */
+function headlineAttribution(scan: Scan, a: number, b: number): boolean {
+  const { text, tokens } = scan;
+  const start = tokens[a].start;
+  const end = tokens[b - 1].end;
+  const lineHead = start < HEADLINE_ZONE || /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 40), start));
+  // "X: quote" — X opens the headline (after a date at most) and a capitalised quote follows
+  if (lineHead && /^\s*:\s+["“]?\p{Lu}/u.test(text.slice(end, end + 6))) return true;
+  // "quote: X" — X closes the headline line
+  if (/:\s*$/.test(text.slice(Math.max(0, start - 3), start)) && (lineHead || /^\s*(?:\n|$)/.test(text.slice(end, end + 3))) && /^\s*(?:[.\n|–—-]|$)/.test(text.slice(end, end + 3))) return true;
+  return FROM_CREDIT.test(text.slice(Math.max(0, start - 12), start));
+}
+
+/** "said Observatory chief Rami Abdel Rahman", "said the Observatorys head Rami Abdulrahman": the
+ * token where an inverted speech verb stands before ORG + title + person, or -1 */
+const HEAD_WORD = /^(chief|head|director|founder|president|spokesman|spokeswoman|spokesperson|leader|commander|chairman)$/;
+
+function orgTitleVerb(scan: Scan, personStart: number): number {
+  const { tokens, matches, matchAt } = scan;
+  let k = personStart - 1;
+  const matchEndingAt = (i: number): Match<Hit> | null => (i >= 0 && matchAt[i] >= 0 && matches[matchAt[i]].tokenEnd === i + 1 ? matches[matchAt[i]] : null);
+  if (k < 1 || /[.!?\n;:,]/.test(gap(scan, k, k + 1))) return -1;
+  const title = matchEndingAt(k);
+  if (title && hitsOf(title, 'title').length) k = title.tokenStart - 1;
+  else if (HEAD_WORD.test(tokens[k].norm) && matchAt[k] < 0) k--;
+  else return -1;
+  const org = matchEndingAt(k);
+  if (!org || !(hitsOf(org, 'actor').length || hitsOf(org, 'outlet').length) || /[.!?\n;:,]/.test(gap(scan, k, k + 1))) return -1;
+  k = org.tokenStart - 1;
+  if (k >= 0 && tokens[k].norm === 'the') k--;
+  return k >= 0 && INVERTED.has(tokens[k].norm) && !/[.!?\n;:]/.test(gap(scan, k, k + 1)) ? k : -1;
+}
+
+/** the ORG of "said ORG chief PERSON": a modifier of the speaker, not the speaker */
+function orgBeforeSpeaker(scan: Scan, b: number): boolean {
+  if (b >= scan.tokens.length) return false;
+  const mi = scan.matchAt[b];
+  const titled = mi >= 0 ? hitsOf(scan.matches[mi], 'title').length > 0 : HEAD_WORD.test(scan.tokens[b].norm);
+  if (!titled) return false;
+  const t = mi >= 0 ? scan.matches[mi].tokenEnd : b + 1;
+  const pi = t < scan.tokens.length ? scan.matchAt[t] : -1;
+  return (pi >= 0 && hitsOf(scan.matches[pi], 'person').length > 0) || (t < scan.tokens.length && scan.tokens[t].cap && pi < 0);
+}
+
 function invertedEnd(scan: Scan, b: number): boolean {
   if (b >= scan.tokens.length) return true;
   const tail = scan.text.slice(scan.tokens[b - 1].end, scan.tokens[b - 1].end + 3);
@@ -70,6 +120,8 @@ function cueBefore(scan: Scan, a: number, end: number): boolean {
 function cueAfter(scan: Scan, b: number): boolean {
   const { tokens, lex } = scan;
   let j = b;
+  // '… still with the Kurdish militants" said the Observatory': the quotation ends, its speaker follows
+  if (j < tokens.length && /["”]/.test(gap(scan, j - 1, j))) return false;
   // apposition: ", head of the Observatory, said" / "(SOHR) said"
   const g = j < tokens.length ? gap(scan, j - 1, j) : '';
   if (/^\s*[,(]\s*$/.test(g)) {
@@ -81,8 +133,11 @@ function cueAfter(scan: Scan, b: number): boolean {
   }
   // apposition without commas (text stripped of punctuation): "SOHR a Britain-based monitoring group reported"
   if (j === b && j < tokens.length && (tokens[j].norm === 'a' || tokens[j].norm === 'an') && !/[.!?\n;]/.test(gap(scan, j - 1, j))) {
-    for (let k = j + 1; k < tokens.length && k - j < 8; k++) {
-      if (/[.!?\n;]/.test(gap(scan, k - 1, k)) || (scan.matchAt[k] >= 0 && !hitsOf(scan.matches[scan.matchAt[k]], 'place').length)) break;
+    // "Suhaib al-Ruhail a spokesman for the Alwiyat al-Furqan militant group said": titles, places
+    // and groups may stand in the apposition, another person or outlet may not
+    for (let k = j + 1; k < tokens.length && k - j < 10; k++) {
+      const mk = scan.matchAt[k] >= 0 ? scan.matches[scan.matchAt[k]] : null;
+      if (/[.!?\n;]/.test(gap(scan, k - 1, k)) || (mk && (hitsOf(mk, 'person').length || hitsOf(mk, 'outlet').length || hitsOf(mk, 'cue-before').length))) break;
       if (lex.afterCues.has(tokens[k].norm) && /(ed|s)$/.test(tokens[k].norm)) return true;
     }
   }
@@ -131,17 +186,18 @@ export function resolveSources(scan: Scan, actors: ActorMention[], persons: Pers
     const after = text.slice(m.end, m.end + 30);
     const paren = /\([^()]*$/.test(before) && /^[^()]*\)/.test(after) && !/\n/.test(before.slice(before.lastIndexOf('('))) && /^\(\s*(with|source|via|by|from|\s*$)/i.test(before.slice(before.lastIndexOf('('))) && !/^\s*photo/i.test(after);
     const credit = (text.length - m.end < 40 && /[-–—]\s*$/.test(text.slice(Math.max(0, m.start - 4), m.start))) || byline(scan, m.start, m.tokenEnd);
-    const attributed = cueBefore(scan, m.tokenStart, m.tokenEnd) || cueAfter(scan, m.tokenEnd);
+    const attributed = cueBefore(scan, m.tokenStart, m.tokenEnd) || cueAfter(scan, m.tokenEnd) || headlineAttribution(scan, m.tokenStart, m.tokenEnd);
     if (!paren && !credit && !attributed) continue;
     cited.push({ ...span(m.tokenStart, m.tokenEnd), ruleId: attributed ? 'sources-cited-attribution' : 'sources-cited-dateline', key: `outlet:${spec.id}`, name: spec.name, kind: spec.kind, id: spec.id, country: spec.country, ownership: spec.ownership ?? null });
   }
   for (const a of actors) {
     if (a.ruleId === 'actors-group-word' || a.ruleId === 'actors-epithet') continue;
-    if (!cueBefore(scan, a.tokenStart, a.tokenEnd) && !cueAfter(scan, a.tokenEnd)) continue;
+    if (!cueBefore(scan, a.tokenStart, a.tokenEnd) && !cueAfter(scan, a.tokenEnd) && !headlineAttribution(scan, a.tokenStart, a.tokenEnd)) continue;
+    if (orgBeforeSpeaker(scan, a.tokenEnd) && !cueAfter(scan, a.tokenEnd)) continue;
     cited.push({ start: a.start, end: a.end, ruleId: 'sources-cited-attribution', key: `actor:${a.id}`, name: actorNames.get(a.id) ?? a.id, kind: kindOfActor(scan, a.id), id: a.id, country: null });
   }
   for (const p of persons) {
-    if (!cueBefore(scan, p.tokenStart, p.tokenEnd) && !cueAfter(scan, p.tokenEnd)) continue;
+    if (!cueBefore(scan, p.tokenStart, p.tokenEnd) && !cueAfter(scan, p.tokenEnd) && !headlineAttribution(scan, p.tokenStart, p.tokenEnd) && orgTitleVerb(scan, p.tokenStart) < 0) continue;
     const name = personNames.get(p.id) ?? lex.persons.get(p.id.replace(/^person:/, ''))?.name ?? text.slice(p.start, p.end);
     cited.push({ start: p.start, end: p.end, ruleId: 'sources-cited-attribution', key: p.id, name, kind: 'person', id: p.id, country: null });
   }

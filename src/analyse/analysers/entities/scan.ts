@@ -35,6 +35,7 @@ export function scanDocument(ctx: AnalysisContext): Scan {
     while (s < sentences.length - 1 && tokens[i].start >= sentences[s].end) s++;
     sentOf[i] = s;
   }
+  possessivePlaces(text, tokens, matches, lex);
   const matchAt = new Int32Array(tokens.length).fill(-1);
   matches.forEach((m, mi) => { for (let t = m.tokenStart; t < m.tokenEnd; t++) matchAt[t] = mi; });
   const lineStarts = [0];
@@ -42,6 +43,24 @@ export function scanDocument(ctx: AnalysisContext): Scan {
   const scan = { text, lex, tokens, matches, sentOf, matchAt, lineStarts };
   scans.set(ctx.doc, scan);
   return scan;
+}
+
+const PLACE_NOUNS = new Set(['countryside', 'province', 'governorate', 'outskirts', 'suburbs', 'city', 'countrysides', 'provinces']);
+const SIDES = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural']);
+
+/** FA-KES strips apostrophes, so "Hama's countryside" reads "Hamas countryside": a name that is
+ * also a word of its own (the group Hamas) is the place when a place noun follows */
+function possessivePlaces(text: string, tokens: Token[], matches: Match<Hit>[], lex: Lexicon): void {
+  for (const m of matches) {
+    const last = tokens[m.tokenEnd - 1];
+    if (!last.cap || !last.norm.endsWith('s') || last.norm.length < 4 || m.entries.some((e) => e.value.t === 'place')) continue;
+    let j = m.tokenEnd;
+    if (j < tokens.length && SIDES.has(tokens[j].norm)) j++;
+    if (j >= tokens.length || !PLACE_NOUNS.has(tokens[j].norm) || /[.!?\n;:,]/.test(text.slice(last.end, tokens[m.tokenEnd]?.start ?? last.end))) continue;
+    const key = tokens.slice(m.tokenStart, m.tokenEnd).map((t, k, all) => (k === all.length - 1 ? t.norm.slice(0, -1) : t.norm)).join(' ');
+    const places = lex.trie.lookup(key)?.filter((e) => e.value.t === 'place');
+    if (places?.length) m.entries = places;
+  }
 }
 
 type ByKind = Partial<Record<Hit['t'], Hit[]>>;

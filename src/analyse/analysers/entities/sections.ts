@@ -27,7 +27,8 @@ export interface ActorSpec {
 /** proxies: the actor "<adjective>-backed forces/rebels/..." names ("Turkish-backed rebels") */
 export interface NationalitySpec { country: string; adjectives: string[]; military: string; government: string; capital?: string; proxies?: string }
 /** near: affiliations whose last-mentioned actor a bare group word refers to; "military" and
- * "government" mean the state actors of `nationalities` */
+ * "government" mean the state actors of `nationalities`; an actor id means that actor, looked
+ * for anywhere earlier in the document ("the Coalition" after "the Syrian Coalition") */
 export interface GroupWordSpec { words: string[]; default: string; near: string[] }
 /** fixed: the epithet always names its default actor unless written next to another ("regime") */
 export interface EpithetSpec { label: string; forms: string[]; camp: string | null; targets: string[]; default: string | null; fixed?: boolean }
@@ -113,7 +114,7 @@ export const actorsSpec = registerSection({
     for (const n of s.nationalities ?? []) { ref(`nationality ${n.country}`, n.military); ref(`nationality ${n.country}`, n.government); ref(`nationality ${n.country}`, n.proxies); }
     for (const g of s.groupWords ?? []) {
       ref(`group word ${g.words[0]}`, g.default);
-      for (const n of g.near) if (n !== 'military' && n !== 'government' && !affs.has(n)) problems.push(`group word ${g.words[0]}: near "${n}" is not an affiliation`);
+      for (const n of g.near) if (n !== 'military' && n !== 'government' && !affs.has(n) && !ids.has(n)) problems.push(`group word ${g.words[0]}: near "${n}" is neither an affiliation nor an actor`);
     }
     for (const e of s.epithets ?? []) {
       ref(`epithet ${e.label}`, e.default);

@@ -18,6 +18,9 @@ export function placeMentions(doc: AnalysedDocument): PlaceMention[] {
 const KIND_PENALTY: Record<string, number> = { site: 0, town: 0, city: 0, region: 2.5, country: 6 };
 const LOCATIVE = /\b(?:in|near|at|on|outside|into|around|of|from|to|across|over|towards?|targeting|hit|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i;
 
+/** words that make the next place the container of the one before ("neighbourhood of", "district of") */
+const CONTAINER = /^\s*(?:neighbou?rhood|district|quarter|suburb|area|village|town)\s+(?:of|in)\s+(?:the\s+)?$/i;
+
 export interface PlacePick {
   place: string;
   geoPrecision: 1 | 2 | 3;
@@ -57,8 +60,13 @@ export function placeFor(
     // "Kafar Hamra in northern rural Aleppo": a region named right after the town overrides a
     // gazetteer guess that put the town in another region
     const chosen = best;
+    // (also "the Midan neighbourhood of Damascus": the city that contains the quarter decides)
     const region = mentionsIn(mentions, chosen.end, Math.min(sentence.end, chosen.end + 50)).find(
-      (m) => m.place.kind === 'region' && m.place.region && chosen.place.region && m.place.region !== chosen.place.region && /^\s*(?:,|in|of)\s/i.test(text.slice(chosen.end, m.start)),
+      (m) => {
+        if (!m.place.region || !chosen.place.region || m.place.region === chosen.place.region) return false;
+        const gap = text.slice(chosen.end, m.start);
+        return m.place.kind === 'region' ? /^\s*(?:,|in|of)\s/i.test(gap) : m.place.kind !== 'country' && CONTAINER.test(gap);
+      },
     );
     if (region) return { place: region.place.id, geoPrecision: 2, region: region.place.region ?? null };
     return { place: chosen.place.id, geoPrecision: precision(text, chosen, nearBefore, false), region: chosen.place.region ?? null };

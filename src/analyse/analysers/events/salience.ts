@@ -4,13 +4,15 @@
 // toll there, so the main event is the first violent one with a precise death count, else with
 // any count, else the first violent one, else the first event. The evaluation, the clusterer
 // (lead mention of a document) and the dossier all read this one flag.
-import type { AnalysedDocument, EventFinding, EventType } from '../../../core/types.js';
+import type { AnalysedDocument, EventFinding, EventType, PlaceFinding } from '../../../core/types.js';
 
 const VIOLENT = new Set<EventType>(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 /** a vague numeral is a weaker lead than a stated toll ("dozens of civilians") */
 const VAGUE = /^(?:dozens|scores|hundreds|thousands|tens|several|a\s+few|many|десятки|сотни|десятков|сотен)/i;
 /** a later event within this many characters of the main one is presumed to retell it */
 const NEAR = 400;
+/** a place named after the event is a weaker guess than one named before it */
+const AFTER_WEIGHT = 3;
 
 /** Whether an event's civilian count rests on a vague numeral. */
 function vagueCount(doc: AnalysedDocument, e: EventFinding): boolean {
@@ -25,11 +27,36 @@ export function pickMain(doc: AnalysedDocument): EventFinding | null {
   return counted.find((e) => !vagueCount(doc, e)) ?? counted[0] ?? violent[0] ?? doc.events[0] ?? null;
 }
 
-/** Later tellings of the same event: same sub-type, and the same toll or close by. */
+/** Later tellings of the same event: same sub-type, no other place, and the same toll or close by. */
 function retellings(doc: AnalysedDocument, main: EventFinding): EventFinding[] {
+  const countries = new Set(doc.places.filter((p) => p.kind === 'country').map((p) => p.id));
+  // a country is no place to tell two events apart by
+  const specific = (id: string | null): string | null => (id && !countries.has(id) ? id : null);
+  const own = specific(main.place);
   return doc.events.filter(
-    (x) => x !== main && x.subType === main.subType && ((x.fatalities !== null && x.fatalities === main.fatalities) || Math.abs(x.start - main.start) < NEAR),
+    (x) =>
+      x !== main &&
+      x.subType === main.subType &&
+      (!own || !specific(x.place) || x.place === own) &&
+      ((x.fatalities !== null && x.fatalities === main.fatalities) || Math.abs(x.start - main.start) < NEAR),
   );
+}
+
+/** The sub-national place named nearest a position (one named before counts a little closer), in `country` when given. */
+function nearestPlace(doc: AnalysedDocument, at: number, country: string | null): PlaceFinding | null {
+  let best: PlaceFinding | null = null;
+  let bestDistance = Infinity;
+  for (const p of doc.places) {
+    if (p.kind === 'country' || !p.region || (country && p.country !== country)) continue;
+    for (const m of p.mentions) {
+      const d = m.start >= at ? (m.start - at) * AFTER_WEIGHT : at - m.start;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = p;
+      }
+    }
+  }
+  return best;
 }
 
 /**
@@ -47,11 +74,22 @@ export function markMainEvent(doc: AnalysedDocument): void {
     const agent = same.find((x) => x.agent && x.agent !== 'civilians')?.agent;
     if (agent) main.agent = agent;
   }
-  if (!main.place) {
-    const from = same.find((x) => x.place);
+  const placeOf = (id: string | null): PlaceFinding | undefined => (id ? doc.places.find((p) => p.id === id) : undefined);
+  let placed = placeOf(main.place);
+  if (!placed || placed.kind === 'country') {
+    const from = same.find((x) => x.place && placeOf(x.place)?.kind !== 'country') ?? (placed ? undefined : same.find((x) => x.place));
     if (from) {
       main.place = from.place;
       main.geoPrecision = from.geoPrecision ?? null;
+      placed = placeOf(main.place);
+    }
+  }
+  if (!placed || placed.kind === 'country') {
+    // only a country, or nothing: the place named nearest the event (the lead's place), as a vague location
+    const near = nearestPlace(doc, main.start, placed?.country ?? null);
+    if (near) {
+      main.place = near.id;
+      main.geoPrecision = 3;
     }
   }
   if (!main.cause) {

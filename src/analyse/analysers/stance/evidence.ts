@@ -5,6 +5,7 @@
 import type { AnalysedDocument, Span } from '../../../core/types.js';
 import type { Pack } from '../../../packs/loader.js';
 import { compileLabels, oppositeCamp } from '../labels/lexicon.js';
+import type { LexiconMatch } from '../labels/lexicon-matcher.js';
 import { compileStance } from './cues.js';
 import { spansWithin } from './spans.js';
 
@@ -35,7 +36,9 @@ function labelEvidence(doc: AnalysedDocument, pack: Pack): StanceEvidence[] {
   return out;
 }
 
-function sentimentEvidence(doc: AnalysedDocument, pack: Pack, sentences: Span[]): StanceEvidence[] {
+type SourceMatches = LexiconMatch<{ camp: string; name: string }>[];
+
+function sentimentEvidence(doc: AnalysedDocument, pack: Pack, sentences: Span[], sourceMatches: SourceMatches): StanceEvidence[] {
   const c = compileStance(pack);
   if (!c) return [];
   const text = doc.text;
@@ -48,7 +51,7 @@ function sentimentEvidence(doc: AnalysedDocument, pack: Pack, sentences: Span[])
   for (const a of doc.actors) for (const m of a.mentions) mentions.push({ start: m.start, end: m.end, affiliation: a.affiliation });
   // a camp's sources stand for that camp when the text praises or condemns them
   const campSide = new Map(Object.entries(c.section.sides).map(([aff, side]) => [side.camp, aff]));
-  for (const m of c.sources.scan(text)) {
+  for (const m of sourceMatches) {
     const affiliation = campSide.get(m.value.camp);
     if (affiliation) mentions.push({ start: m.start, end: m.end, affiliation });
   }
@@ -76,12 +79,10 @@ function sentimentEvidence(doc: AnalysedDocument, pack: Pack, sentences: Span[])
   return out;
 }
 
-function sourceEvidence(doc: AnalysedDocument, pack: Pack): StanceEvidence[] {
-  const c = compileStance(pack);
-  if (!c) return [];
+function sourceEvidence(doc: AnalysedDocument, sourceMatches: SourceMatches): StanceEvidence[] {
   const text = doc.text;
   const out: StanceEvidence[] = [];
-  for (const m of c.sources.scan(text)) {
+  for (const m of sourceMatches) {
     const attributed = ATTRIB_BEFORE_RE.test(text.slice(Math.max(0, m.start - 40), m.start)) || ATTRIB_AFTER_RE.test(text.slice(m.end, m.end + 30));
     if (attributed) out.push({ start: m.start, end: m.end, camp: m.value.camp, weight: 0.3, about: m.value.name, ruleId: 'stance-source' });
   }
@@ -89,5 +90,7 @@ function sourceEvidence(doc: AnalysedDocument, pack: Pack): StanceEvidence[] {
 }
 
 export function collectEvidence(doc: AnalysedDocument, pack: Pack, sentences: Span[]): StanceEvidence[] {
-  return [...labelEvidence(doc, pack), ...sentimentEvidence(doc, pack, sentences), ...sourceEvidence(doc, pack)].sort((a, b) => a.start - b.start);
+  // the source matches feed both sentiment targets and source evidence: scan once
+  const sourceMatches = compileStance(pack)?.sources.scan(doc.text) ?? [];
+  return [...labelEvidence(doc, pack), ...sentimentEvidence(doc, pack, sentences, sourceMatches), ...sourceEvidence(doc, sourceMatches)].sort((a, b) => a.start - b.start);
 }
