@@ -12,15 +12,26 @@ const ISO3_TO_1: Record<string, string> = {
 // of trigram models on web text (English captions → Scots or Swedish, Russian → Bulgarian).
 const ONLY = Object.keys(ISO3_TO_1);
 const MIN_PARAGRAPH = 80;
-const MAX_SAMPLE = 400;
-const CYRILLIC = /[\u0400-\u04FF]/g;
-const ARABIC = /[\u0600-\u06FF]/g;
-const LETTER = /\p{L}/gu;
+const MAX_SAMPLE = 250;
+const CYRILLIC = 1;
+const ARABIC = 2;
 
-function scriptShare(s: string, re: RegExp): number {
-  const letters = s.match(LETTER)?.length ?? 0;
-  if (letters === 0) return 0;
-  return (s.match(re)?.length ?? 0) / letters;
+/** Share of letters in one script, counted with a char-code loop (regexes were a hot spot). */
+function scriptShare(s: string, script: typeof CYRILLIC | typeof ARABIC): number {
+  let letters = 0;
+  let hits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0400 && c <= 0x04ff) {
+      letters++;
+      if (script === CYRILLIC) hits++;
+    } else if (c >= 0x0600 && c <= 0x06ff) {
+      letters++;
+      if (script === ARABIC) hits++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) letters++;
+    else if (c > 0x24f && /\p{L}/u.test(s[i]!)) letters++;
+  }
+  return letters === 0 ? 0 : hits / letters;
 }
 
 function paragraphLanguage(p: string): string | null {
@@ -40,7 +51,7 @@ function paragraphLanguage(p: string): string | null {
   return ISO3_TO_1[code] ?? null;
 }
 
-const MAX_UNITS = 40;
+const MAX_UNITS = 12;
 
 /**
  * Lines long enough to judge. Short lines (names, captions) are pooled, and the pools are used
@@ -66,18 +77,57 @@ function units(text: string): string[] {
   return out.length ? out : pools;
 }
 
+type Script = 'cyr' | 'ara' | 'lat';
+
+function scriptOf(p: string): Script {
+  return scriptShare(p, CYRILLIC) > 0.6 ? 'cyr' : scriptShare(p, ARABIC) > 0.6 ? 'ara' : 'lat';
+}
+
+/** Evenly spaced picks of at most n indexes out of [0, length). */
+function evenly(length: number, n: number): number[] {
+  const step = Math.max(1, length / n);
+  const out: number[] = [];
+  for (let i = 0; i < length; i += step) out.push(Math.floor(i));
+  return out;
+}
+
+/**
+ * Languages of the units of one script. franc is the cost of ingest, so a few evenly spaced
+ * units are judged first; when they agree, the rest of the script's units share their language,
+ * otherwise up to MAX_UNITS are judged and each other unit takes its nearest judged neighbour's.
+ */
+function judgeScript(group: string[]): (string | null)[] {
+  const first = evenly(group.length, 3);
+  const langs = new Map<number, string | null>(first.map((i) => [i, paragraphLanguage(group[i]!)]));
+  const found = new Set([...langs.values()].filter((l): l is string => l !== null));
+  if (found.size > 1) for (const i of evenly(group.length, MAX_UNITS)) if (!langs.has(i)) langs.set(i, paragraphLanguage(group[i]!));
+  const judged = [...langs.keys()].sort((a, b) => a - b);
+  return group.map((_, i) => {
+    if (langs.has(i)) return langs.get(i)!;
+    let best = judged[0]!;
+    for (const j of judged) if (Math.abs(j - i) < Math.abs(best - i)) best = j;
+    return langs.get(best) ?? null;
+  });
+}
+
 export function detectLanguages(text: string): LanguageShare[] {
   const chars = new Map<string, number>();
   let total = 0;
-  const all = units(text);
-  // long documents: an even sample of units estimates the shares as well, at bounded cost
-  const step = Math.max(1, all.length / MAX_UNITS);
-  for (let i = 0; i < all.length; i += step) {
-    const p = all[Math.floor(i)];
-    const lang = paragraphLanguage(p);
-    if (!lang) continue;
-    chars.set(lang, (chars.get(lang) ?? 0) + p.length);
-    total += p.length;
+  const groups = new Map<Script, string[]>();
+  for (const p of units(text)) {
+    const script = scriptOf(p);
+    const g = groups.get(script);
+    if (g) g.push(p);
+    else groups.set(script, [p]);
+  }
+  for (const group of groups.values()) {
+    const langs = judgeScript(group);
+    group.forEach((p, i) => {
+      const lang = langs[i];
+      if (!lang) return;
+      chars.set(lang, (chars.get(lang) ?? 0) + p.length);
+      total += p.length;
+    });
   }
   if (total === 0) return [];
   const shares = [...chars.entries()]
@@ -85,6 +135,6 @@ export function detectLanguages(text: string): LanguageShare[] {
     .sort((a, b) => b.share - a.share);
   // rounding may leave the sum a hair off 1: give the difference to the largest share
   const sum = shares.reduce((s, x) => s + x.share, 0);
-  shares[0].share = Math.round((shares[0].share + 1 - sum) * 1000) / 1000;
+  shares[0]!.share = Math.round((shares[0]!.share + 1 - sum) * 1000) / 1000;
   return shares;
 }
