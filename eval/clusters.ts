@@ -3,7 +3,8 @@
 // different outlets whose crowd-coded date and location agree describe one event; a different
 // date or place means different events. Prediction: the two articles' lead events
 // (leadMention: the first mention stated to the day and town; --any: any of their events)
-// share a cluster. The crowd fields
+// share a cluster. Scores are also given per odd/even unit_id half and per article (rows that
+// repeat one unit_id for several coded locations merged into one article). The crowd fields
 // are never shown to the pipeline. With --fallback the mentions are built from the crowd fields
 // instead, which only checks the metric code and is NOT a result. Skips when ../shared is absent.
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,15 +22,17 @@ interface Row { unit_id: string; article_title: string; article_content: string;
 
 export interface PairScores { tp: number; fp: number; fn: number; pairs: number; precision: number; recall: number; f1: number }
 
-/** Pairwise P/R/F1 over article pairs from different outlets. */
-export function pairwise(items: { outlet: string; gold: string; predicted: Set<string> }[]): PairScores {
+/** Pairwise P/R/F1 over article pairs from different outlets; an article may carry several gold codings. */
+export function pairwise(items: { outlet: string; gold: string | ReadonlySet<string>; predicted: Set<string> }[]): PairScores {
+  const golds = (g: string | ReadonlySet<string>): ReadonlySet<string> => (typeof g === 'string' ? new Set([g]) : g);
   let tp = 0; let fp = 0; let fn = 0; let pairs = 0;
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i]!; const b = items[j]!;
       if (a.outlet === b.outlet) continue;
       pairs++;
-      const gold = a.gold === b.gold;
+      const gb = golds(b.gold);
+      const gold = [...golds(a.gold)].some((g) => gb.has(g));
       let pred = false;
       for (const c of a.predicted) if (b.predicted.has(c)) { pred = true; break; }
       if (gold && pred) tp++;
@@ -110,6 +113,15 @@ export function main(args: string[] = []): number {
   console.log(`lead event  ${fmt(pairwise(lead))}`);
   for (const half of ['odd', 'even']) console.log(`  ${half.padEnd(4)}      ${fmt(pairwise(lead.filter((_, i) => parity(articles[i]!.row.unit_id) === half)))}`);
   console.log(`any event   ${fmt(pairwise(items('any')))}`);
+  // FA-KES repeats some articles (same unit_id) once per coded location: one article, several codings
+  const byUnit = new Map<string, { outlet: string; gold: Set<string>; predicted: Set<string> }>();
+  lead.forEach((it, i) => {
+    const unit = articles[i]!.row.unit_id;
+    const seen = byUnit.get(unit);
+    if (seen) seen.gold.add(it.gold);
+    else byUnit.set(unit, { outlet: it.outlet, gold: new Set([it.gold]), predicted: it.predicted });
+  });
+  console.log(`lead, per article (${byUnit.size} unit_ids; repeated rows merged, any coding counts) ${fmt(pairwise([...byUnit.values()]))}`);
   if (args.includes('--misses')) {
     for (let i = 0; i < lead.length; i++) {
       for (let j = i + 1; j < lead.length; j++) {

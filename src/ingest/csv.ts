@@ -21,6 +21,10 @@ interface Skip {
 }
 
 const MAX_REPARSE_DEPTH = 8;
+// csv-parse does not recover after a record over max_record_size (every later row fails too),
+// so its cap is only a memory guard far above any document; the document size limit is applied
+// per row afterwards, where an over-size row is rejected alone and the rows after it are kept.
+const RECORD_MEMORY_GUARD = 256 * 1024 * 1024;
 
 function swallowed(p: Parsed): boolean {
   return Object.values(p.record).some((v) => typeof v === 'string' && v.startsWith('"') && v.includes('\n'));
@@ -44,7 +48,7 @@ async function* parseRows(
     parse({
       columns: columns === true ? (h: string[]) => (header = state.header = h.map((x) => x.trim())) : columns,
       relax_quotes: true, relax_column_count: true, skip_empty_lines: true, bom: true, info: true, raw: true,
-      skip_records_with_error: true, max_record_size: options.maxDocumentBytes * 2 + 65536,
+      skip_records_with_error: true, max_record_size: Math.max(RECORD_MEMORY_GUARD, options.maxDocumentBytes * 2 + 65536),
       on_skip: (err: CsvError | undefined, raw: string | undefined) => {
         skips.push({ pos: parser.info.records, code: err?.code ?? 'CSV_ERROR', raw: raw ?? '' });
         return undefined;

@@ -59,7 +59,9 @@ export function blockText(root: DomNode, skip: (el: DomNode) => boolean = () => 
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+// the name is matched atomically (lookahead + backreference): with overlapping `[\w:-]*` and
+// `[^>]*` an unclosed `<div…` of letters backtracked quadratically
+const TAG = /<(\/?)(?=([a-zA-Z][\w:-]*))\2([^>]*)>/g;
 
 /** Deepest element nesting, estimated from tags alone (cheap, no parse). */
 export function maxNesting(html: string): number {
@@ -68,7 +70,7 @@ export function maxNesting(html: string): number {
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || m[3]) continue;
+    if (VOID.has(name) || m[3]!.endsWith('/')) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
   }

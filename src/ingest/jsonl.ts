@@ -34,7 +34,14 @@ export async function* ingestJsonl(path: string, options: IngestOptions): AsyncG
       yield { kind: 'rejected', input: where, reason: 'each line must be a JSON object' };
       continue;
     }
-    yield recordToEvent(value as RecordValues, where, options);
+    const record = value as RecordValues;
+    const textKey = Object.keys(record).find((k) => k.toLowerCase() === options.columns.text.toLowerCase());
+    // JSON says what a value is: a number or an object in the text field is a broken line, not a text
+    if (textKey !== undefined && record[textKey] !== null && typeof record[textKey] !== 'string') {
+      yield { kind: 'rejected', input: where, reason: `"${textKey}" must be a string, got ${Array.isArray(record[textKey]) ? 'an array' : typeof record[textKey]}` };
+      continue;
+    }
+    yield recordToEvent(record, where, options);
   }
   if (nonBlank === 0) yield { kind: 'rejected', input: path, reason: 'empty input (no JSON lines)' };
 }

@@ -34,6 +34,8 @@ export interface Match<T> {
   tokenEnd: number;
   /** dictionary entries whose case rule the surface satisfies */
   entries: Entry<T>[];
+  /** free slot for a caller's per-match derived data (cheaper than a WeakMap lookup per use) */
+  memo?: unknown;
 }
 
 const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'es', 'de', 'di', 'du', 'la', 'le', 'of', 'the', 'and', 'bin', 'ibn', 'bint', 'abu', 's', 'i', 'v', 'na', 'sur']);

@@ -5,14 +5,14 @@ import type { Tokens } from './tokenize.js';
 
 // Local copy of tokenize.mix: hot loops call it millions of times, and a module-local function
 // is inlined reliably (no live-binding indirection under loaders such as tsx).
-export function mix(a: number, b: number): number {
+function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
   return (h ^ (h >>> 13)) >>> 0;
 }
 
 /** Word-keyed feature index: 16 slots of one key share a 64-byte cache line. */
-export function line(key: number, slot: number, mask: number): number {
+function line(key: number, slot: number, mask: number): number {
   return ((key << 4) | slot) & mask;
 }
 

@@ -1,6 +1,7 @@
 // Reads and writes the technique model as one JSON file with Int16-quantised weight arrays
 // (base64), so the committed file stays a few MB and loads without native code.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import type { TechniqueModel } from './technique-model.js';
 
 interface Quantised {
@@ -26,7 +27,9 @@ function quantise(w: Float32Array): Quantised {
 function int16s(q: Quantised): Int16Array {
   const buf = Buffer.from(q.data, 'base64');
   const ints = new Int16Array(buf.byteLength / 2);
-  for (let i = 0; i < ints.length; i++) ints[i] = buf.readInt16LE(i * 2);
+  // the file is little-endian: on a little-endian host the bytes are copied as they are
+  if (endianness() === 'LE') new Uint8Array(ints.buffer).set(buf.subarray(0, ints.length * 2));
+  else for (let i = 0; i < ints.length; i++) ints[i] = buf.readInt16LE(i * 2);
   return ints;
 }
 

@@ -1,6 +1,7 @@
 // `npm run check:packs`: validates every pack's sections against their owners' schemas and
 // cross-reference checks. Exit 1 with one line per problem.
 import '../analyse/registry.js';
+import '../cluster/areas.js';
 import { listPacks, loadPack } from './loader.js';
 import { readSection, registeredSections } from './sections.js';
 

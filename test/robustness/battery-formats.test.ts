@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { analyzeCase, itKnown } from './contract.js';
+import { analyzeCase } from './contract.js';
 import { namesInput, type CliResult, type StoredDoc } from './harness.js';
 
 const tmp = tempDir('faultline-formats-');
@@ -76,8 +76,8 @@ describe('bad-input battery: record formats', () => {
     expect(from('example.org/x')).toContain('Manbij');
   });
 
-  // known: after one over-size row, src/ingest/csv.ts rejects every later row (row=3…50) and loses r3
-  itKnown('CSV with a 5 MB cell over --max-doc-mb 1 rejects that row by number and keeps the others', async () => {
+  // regression (fixed): after one over-size row, src/ingest/csv.ts rejects every later row (row=3…50) and loses r3
+  it('CSV with a 5 MB cell over --max-doc-mb 1 rejects that row by number and keeps the others', async () => {
     const huge = 'Bombardment continues. '.repeat(Math.ceil((5 * 1024 * 1024) / 23));
     const csv = `id,title,text\nr1,Aleppo,"${sentence('Aleppo')}"\nr2,Huge,"${huge}"\nr3,Idlib,"${sentence('Idlib')}"\n`;
     const { r, docs } = await analyzeCase(tmp.dir, [file('bigcell.csv', csv)], { code: 1, kept: 2, rejected: ['bigcell.csv#row=2'] }, ['--max-doc-mb', '1']);
@@ -85,8 +85,8 @@ describe('bad-input battery: record formats', () => {
     expect(r.stderr).not.toMatch(/bigcell\.csv#row=[3-9]/);
   });
 
-  // known: src/ingest/jsonl.ts accepts {"text": 5} (line 5) as a document whose text is "5"
-  itKnown('JSONL with broken lines keeps the good lines and names the bad ones by line number', async () => {
+  // regression (fixed): src/ingest/jsonl.ts accepts {"text": 5} (line 5) as a document whose text is "5"
+  it('JSONL with broken lines keeps the good lines and names the bad ones by line number', async () => {
     const good = (place: string): string => JSON.stringify({ id: place, title: place, text: sentence(place) });
     const lines = [good('Aleppo'), '{broken', good('Homs'), '[1,2,3]', '{"text": 5}', '', good('Idlib'), 'null', `{"title":"cut","text":"${sentence('Hama')}`];
     const { docs } = await analyzeCase(tmp.dir, [file('broken.jsonl', lines.join('\n'))], {

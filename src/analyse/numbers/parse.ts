@@ -5,6 +5,7 @@
 // (the pack's claims section), this module only compiles and combines them.
 import type { Span } from '../../core/types.js';
 import { escapeRegExp } from '../../core/text.js';
+import { prefixGuard } from './prefix.js';
 
 export interface NumberWords {
   units: Record<string, number>;
@@ -59,7 +60,9 @@ export function compileNumbers(lexicons: NumberWords[]): NumberMatcher {
     `${L}(?<vague>${alternation([...vague.keys()])})${R}` +
     `|(?<digits>${digits})(?<suffix>st|nd|rd|th)?(?:[\\s-](?<dscale>${scale})${R})?(?![\\p{L}_])` +
     `|${L}(?<words>(?:an?\\s+(?=(?:${scale})${R}))?(?:${word})(?:(?:\\s+and\\s+|[\\s-]+)(?:${word})${R})*)${R}`;
-  return { re: new RegExp(src, 'giu'), units, scales, ordinals, vague };
+  // every match starts with a digit or with the first letters of a listed word ("a"/"an" before a scale)
+  const guard = prefixGuard([...vague.keys(), ...units.keys(), ...scales.keys(), ...ordinals.keys(), 'a ', 'an'], ['\\d']);
+  return { re: new RegExp(guard ? `${guard}(?:${src})` : src, 'giu'), units, scales, ordinals, vague };
 }
 
 function wordsValue(m: NumberMatcher, phrase: string): { value: number; ordinal: boolean } | null {

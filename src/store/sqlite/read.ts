@@ -156,7 +156,8 @@ export class SqliteReader {
       return { items, total, limit, offset };
     } catch (err) {
       const msg = (err as Error).message;
-      if (/fts5|syntax|no such column|unterminated|malformed/i.test(msg)) {
+      // SQLITE_ERROR from a MATCH is the user's query (syntax, `*`, unknown column), never our SQL
+      if ((err as { code?: string }).code === 'SQLITE_ERROR' || /fts5|syntax|no such column|unterminated|malformed|special query/i.test(msg)) {
         throw new StoreError(`invalid search query "${r.q}": ${msg}. Quote phrases with "…", or use plain words.`);
       }
       throw err;

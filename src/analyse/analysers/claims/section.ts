@@ -5,6 +5,7 @@ import type { Pack } from '../../../packs/loader.js';
 import { readSection, registerSection } from '../../../packs/sections.js';
 import { escapeRegExp } from '../../../core/text.js';
 import { compileNumbers, type NumberMatcher, type NumberWords } from '../../numbers/parse.js';
+import { prefixGuard } from '../../numbers/prefix.js';
 
 export interface ClaimsSection {
   numbers: Record<string, NumberWords>;
@@ -68,7 +69,7 @@ const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 export function wordsRe(list: string[], flags = 'giu'): RegExp {
   const alt = [...new Set(list)].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|');
-  return new RegExp(`${B}(?:${alt})${E}`, flags);
+  return new RegExp(`${prefixGuard(list)}${B}(?:${alt})${E}`, flags);
 }
 
 const EMPTY: ClaimsSection = {

@@ -1,12 +1,14 @@
 // One dictionary per pack for every entity kind: gazetteer names, actor aliases (and the
 // nationality × force-noun phrases derived from them), group words, epithets, person aliases,
 // person titles and outlet names all go into a single token trie, so a document is scanned
-// once for all of them. Built once per pack (pack.memo).
+// once for all of them. Built once per pack (pack.memo) and cached on disk across processes and
+// worker threads (lexicon-cache.ts): only the trie is rebuilt from the cached phrase list.
 import type { Pack } from '../../../packs/loader.js';
 import { TokenTrie, type CaseRule } from '../../../match/trie.js';
 import { phraseKey } from '../../../match/normalise.js';
 import { buildGazetteer, caseRuleFor, type Gazetteer } from '../../../gazetteer/index.js';
-import { firstNameWords } from '../../../gazetteer/geonames.js';
+import { commonWords, firstNameWords, useCommonWords } from '../../../gazetteer/geonames.js';
+import { cachedLexicon, type LexiconData, type TrieInput } from './lexicon-cache.js';
 import { buildSkeletons } from './fuzzy-places.js';
 import { entitySections, type ActorSpec, type EpithetSpec, type GroupWordSpec, type NationalitySpec, type OutletSpec, type PersonSpec } from './sections.js';
 
@@ -41,6 +43,8 @@ export interface Lexicon {
   /** gazetteer indexes of capitals (GeoNames PPLC and the nationalities' capitals) */
   capitals: Set<number>;
   focusCountries: string[];
+  /** country code → English country name */
+  countryNames: Map<string | null, string>;
   /** consonant skeletons of focus-country place names (fuzzy-places.ts) */
   skeletons: Map<string, number[]>;
 }
@@ -51,12 +55,21 @@ function actorCase(alias: string): CaseRule {
 }
 
 export function lexicon(pack: Pack): Lexicon {
-  return pack.memo('entities:lexicon', () => buildLexicon(pack));
+  return pack.memo('entities:lexicon', () => {
+    const data = cachedLexicon(pack, () => buildLexicon(pack));
+    useCommonWords(data.commonWords);
+    const trie = new TokenTrie<Hit>(true);
+    for (const [phrase, hit, rule] of data.phrases) trie.add(phrase, hit, rule);
+    const { phrases: _phrases, commonWords: _words, ...rest } = data;
+    return { ...rest, trie };
+  });
 }
 
-function buildLexicon(pack: Pack): Lexicon {
+/** the lexicon built from scratch (exported for the cache test) */
+export function buildLexicon(pack: Pack): LexiconData {
   const s = entitySections(pack);
-  const trie = new TokenTrie<Hit>(true);
+  const phrases: TrieInput[] = [];
+  const trie = { add: (phrase: string, hit: Hit, rule: CaseRule = 'any'): void => void phrases.push([phrase, hit, rule]) };
   const pl = s.places;
   const gaz = buildGazetteer({
     pack: pack.name,
@@ -114,7 +127,7 @@ function buildLexicon(pack: Pack): Lexicon {
   const firstNames = new Set<string>((p?.firstNames ?? []).map((n) => phraseKey(n)));
   for (const w of firstNameWords()) firstNames.add(w);
   return {
-    trie, gaz, actors, groups, epithets, nationalities, persons, outlets,
+    phrases, commonWords: commonWords(), gaz, actors, countryNames, groups, epithets, nationalities, persons, outlets,
     agentVerbs: new Set((a?.agentVerbs ?? []).map((v) => phraseKey(v))),
     firstNames,
     afterCues,

@@ -45,7 +45,7 @@ export function resolveActors(scan: Scan, metonyms: Metonym[]): ActorResult {
     if (ids.length && !shoutedAcronym(scan, m.tokenStart, m.tokenEnd)) explicit.push(mention(ids[0].id, m.tokenStart, m.tokenEnd, 'actors-registry'));
   }
   const natByCountry = new Map(lex.nationalities.map((n) => [n.country, n]));
-  const countryName = new Map(lex.gaz.places.filter((p) => p.kind === 'country').map((p) => [p.country, p.name]));
+  const countryName = lex.countryNames;
   for (const t of metonyms) {
     let id = natByCountry.get(t.country)?.government;
     if (!id) {

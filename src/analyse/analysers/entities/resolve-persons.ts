@@ -89,8 +89,13 @@ function plainWord(scan: Scan, i: number): boolean {
   if (!t.cap || t.upper || /\d/.test(t.norm)) return false;
   if (scan.matchAt[i] >= 0) return false;
   const tag = lexiconTag(t.norm);
-  return tag === undefined || NAME_TAG_RE.test(tag);
+  if (tag === undefined) return true;
+  let name = nameTag.get(tag);
+  if (name === undefined) nameTag.set(tag, (name = NAME_TAG_RE.test(tag)));
+  return name;
 }
+/** NAME_TAG_RE per distinct lexicon tag (a few hundred), not per token */
+const nameTag = new Map<string, boolean>();
 
 export function resolvePersons(scan: Scan): { persons: PersonFinding[]; mentions: PersonMention[] } {
   const { lex, matches, tokens } = scan;

@@ -59,20 +59,22 @@ function possessivePlaces(text: string, tokens: Token[], matches: Match<Hit>[], 
     if (j >= tokens.length || !PLACE_NOUNS.has(tokens[j].norm) || /[.!?\n;:,]/.test(text.slice(last.end, tokens[m.tokenEnd]?.start ?? last.end))) continue;
     const key = tokens.slice(m.tokenStart, m.tokenEnd).map((t, k, all) => (k === all.length - 1 ? t.norm.slice(0, -1) : t.norm)).join(' ');
     const places = lex.trie.lookup(key)?.filter((e) => e.value.t === 'place');
-    if (places?.length) m.entries = places;
+    if (places?.length) {
+      m.entries = places;
+      m.memo = undefined;
+    }
   }
 }
 
 type ByKind = Partial<Record<Hit['t'], Hit[]>>;
-const byKindCache = new WeakMap<Match<Hit>, ByKind>();
 const NONE: never[] = [];
 
 function byKind(m: Match<Hit>): ByKind {
-  let c = byKindCache.get(m);
+  let c = m.memo as ByKind | undefined;
   if (!c) {
     c = {};
     for (const e of m.entries) (c[e.value.t] ??= []).push(e.value);
-    byKindCache.set(m, c);
+    m.memo = c;
   }
   return c;
 }

@@ -20,9 +20,7 @@ interface TriggerHit extends Span {
 export function triggersIn(text: string, sentence: Span, lex: EventsLexicon): TriggerHit[][] {
   const byFamily = new Map<string, TriggerHit[]>();
   const s = text.slice(sentence.start, sentence.end);
-  const re = lex.triggerRe;
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
+  for (const m of lex.scanTriggers(s)) {
     const spec = lex.triggerOf(m[0]);
     if (!spec) continue;
     const list = byFamily.get(spec.family) ?? [];

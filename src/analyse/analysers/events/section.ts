@@ -5,6 +5,8 @@ import type { EventType } from '../../../core/types.js';
 import type { Pack } from '../../../packs/loader.js';
 import { readSection, registerSection } from '../../../packs/sections.js';
 import { escapeRegExp } from '../../../core/text.js';
+import { prefixGuard } from '../../numbers/prefix.js';
+import { triggerScanner, type TriggerScan } from './trigger-scan.js';
 
 export interface TriggerSpec {
   id: string;
@@ -76,20 +78,26 @@ export const eventsSection = registerSection({
 const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 
-/** A word list as one alternation; a trailing * takes any word ending. */
-export function wordAlternation(list: string[]): string {
+/** A word list as regex alternatives in matching order (longest first), each with its word; a trailing * takes any word ending. */
+export function wordAlternatives(list: string[]): [string, string][] {
   return [...new Set(list)]
     .sort((a, b) => b.length - a.length)
     .map((w) => {
       const star = w.endsWith('*');
       const body = escapeRegExp(star ? w.slice(0, -1) : w).replace(/ /g, '\\s+').replace(/\\\*/g, '[\\p{L}-]*');
-      return star ? `${body}[\\p{L}-]*` : body;
-    })
+      return [w, star ? `${body}[\\p{L}-]*` : body];
+    });
+}
+
+/** A word list as one alternation; a trailing * takes any word ending. */
+export function wordAlternation(list: string[]): string {
+  return wordAlternatives(list)
+    .map(([, alt]) => alt)
     .join('|');
 }
 
 export function wordsRegExp(list: string[], flags = 'giu'): RegExp {
-  return new RegExp(`${B}(?:${wordAlternation(list)})${E}`, flags);
+  return new RegExp(`${prefixGuard(list)}${B}(?:${wordAlternation(list)})${E}`, flags);
 }
 
 export interface EventsLexicon {
@@ -97,6 +105,8 @@ export interface EventsLexicon {
   triggers: TriggerSpec[];
   /** one regex over every trigger word, longest first; `triggerOf` says whose word matched */
   triggerRe: RegExp;
+  /** the matches of `triggerRe` in a string, found faster */
+  scanTriggers: TriggerScan;
   triggerOf: (matched: string) => TriggerSpec | undefined;
   intervention: RegExp;
   excessiveForce: RegExp;
@@ -130,10 +140,14 @@ export function eventsLexicon(pack: Pack): EventsLexicon | null {
       if (seen.size < 50_000) seen.set(matched, spec);
       return spec;
     };
+    const triggerWords = triggers.flatMap((t) => t.words);
+    // no prefix guard here: trigger words start with most letter pairs; `scanTriggers` filters instead
+    const triggerRe = new RegExp(`${B}(?:${wordAlternation(triggerWords)})${E}`, 'giu');
     return {
       section: s,
       triggers,
-      triggerRe: new RegExp(`${B}(?:${wordAlternation(triggers.flatMap((t) => t.words))})${E}`, 'giu'),
+      triggerRe,
+      scanTriggers: triggerScanner(triggerRe, wordAlternatives(triggerWords), (alt) => `${B}(?:${alt})${E}`),
       triggerOf,
       intervention: wordsRegExp(s.protestEscalation.intervention),
       excessiveForce: wordsRegExp(s.protestEscalation.excessiveForce),

@@ -41,6 +41,8 @@ export function framingTokens(text: string): Token[] {
 // same document).
 const firstWords = new Set<string>();
 const firstStems = new Set<string>();
+/** first characters of firstStems: most tokens are ruled out without slicing their norm */
+const stemInitials = new Uint8Array(65536);
 let firstsVersion = 0;
 const candidateCache = new WeakMap<Token[], { version: number; at: Int32Array }>();
 
@@ -48,10 +50,9 @@ function candidates(toks: Token[]): Int32Array {
   const hit = candidateCache.get(toks);
   if (hit && hit.version === firstsVersion) return hit.at;
   const at: number[] = [];
-  const stems = firstStems.size > 0;
   for (let i = 0; i < toks.length; i++) {
     const norm = toks[i].norm;
-    if (firstWords.has(norm) || (stems && firstStems.has(norm.slice(0, 3)))) at.push(i);
+    if (firstWords.has(norm) || (stemInitials[norm.charCodeAt(0)] === 1 && firstStems.has(norm.slice(0, 3)))) at.push(i);
   }
   const out = Int32Array.from(at);
   candidateCache.set(toks, { version: firstsVersion, at: out });
@@ -79,6 +80,7 @@ export class LexiconMatcher<T> {
         node.prefixes ??= new Map();
         if (node === this.root && !firstStems.has(stem.slice(0, 3))) {
           firstStems.add(stem.slice(0, 3));
+          stemInitials[stem.charCodeAt(0)] = 1;
           firstsVersion++;
         }
         const group = node.prefixes.get(stem.slice(0, 3)) ?? [];

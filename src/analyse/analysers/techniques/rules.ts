@@ -144,7 +144,8 @@ function exclamations(text: string): { start: number; end: number }[] {
   }
   return out;
 }
-const STOP = new Set(
+/** words that cannot start a repeated phrase and need a content word beside them */
+export const STOP = new Set(
   ('the a an and or but of to in on at by for with from as is are was were be been it its this that these those he she they we you i ' +
     'his her their our your my not no so if then than there here who whom which what when where why how has have had do does did will would ' +
     'can could should may might must also just only very more most said says say about into over after before up down out all any some ' +
@@ -152,28 +153,22 @@ const STOP = new Set(
     .split(' '),
 );
 
-// Trigrams are grouped with an open-addressing table over per-document word ids (one hash of
-// three integers per trigram, equality checked on the ids) instead of a Map keyed by a string
-// built per trigram; groups come out in order of first occurrence, as the Map's did.
-// Word ids shared across documents (one lookup per token); the sign bit marks stop words.
-// Ids only need to be consistent within one document, so the table is reset between
-// documents once it grows large.
-const wordIds = new Map<string, number>();
-const MAX_WORD_IDS = 500_000;
-
+// Trigrams are grouped with an open-addressing table keyed by a hash of the three words (FNV
+// over each norm's characters, no string building, no big id map whose lookups miss the cache);
+// equal norms are then checked on the strings. Groups come out in order of first occurrence.
 function repetitions(text: string): TechniqueFinding[] {
   const toks = framingTokens(text);
   const n = toks.length;
   const content = new Uint8Array(n);
   const ids = new Int32Array(n);
-  if (wordIds.size > MAX_WORD_IDS) wordIds.clear();
   for (let i = 0; i < n; i++) {
     const norm = toks[i].norm;
-    let id = wordIds.get(norm);
-    if (id === undefined) wordIds.set(norm, (id = STOP.has(norm) ? -1 - wordIds.size : wordIds.size + 1));
-    ids[i] = id;
-    content[i] = id < 0 ? 0 : 1;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+    ids[i] = h;
+    content[i] = STOP.has(norm) ? 0 : 1;
   }
+  const same = (f: number, i: number): boolean => toks[f].norm === toks[i].norm && toks[f + 1].norm === toks[i + 1].norm && toks[f + 2].norm === toks[i + 2].norm;
   let size = 16;
   while (size < n * 2) size <<= 1;
   const mask = size - 1;
@@ -200,7 +195,7 @@ function repetitions(text: string): TechniqueFinding[] {
         firsts.push(i);
         break;
       }
-      if (ids[f] === a && ids[f + 1] === b && ids[f + 2] === c) {
+      if (ids[f] === a && ids[f + 1] === b && ids[f + 2] === c && same(f, i)) {
         count[f]++;
         nextAt[tail[f]] = i;
         tail[f] = i;
