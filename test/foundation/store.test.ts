@@ -48,6 +48,9 @@ describe('SqliteStore', () => {
   it('turns FTS syntax errors into a StoreError (an API 400, not a 500)', async () => {
     await expect(store.search({ q: '"unbalanced' })).rejects.toBeInstanceOf(StoreError);
     await expect(store.search({ q: 'AND OR' })).rejects.toBeInstanceOf(StoreError);
+    await expect(store.search({ q: '*' })).rejects.toBeInstanceOf(StoreError);
+    await expect(store.search({ q: 'a*' })).rejects.toThrow(/at least 3 letters/);
+    expect((await store.search({ q: 'civ*' })).total).toBe(1);
   });
 
   it('caps every page', async () => {

@@ -9,7 +9,9 @@ const date = (description: string): Schema => str(description, { pattern: '^\\d{
 
 export const pageQuery: Schema = {
   limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 50, description: `page size (at most ${MAX_PAGE})` },
-  offset: { type: 'integer', minimum: 0, maximum: 100_000_000, default: 0, description: 'rows to skip' },
+  // deep OFFSETs make SQLite walk every skipped row while the single connection is busy; past
+  // 10,000 rows a filter (date range, outlet, place …) is the way in
+  offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0, description: 'rows to skip (at most 10,000: narrow the filters to go deeper)' },
 };
 
 const documentFilter: Schema = {

@@ -140,6 +140,10 @@ export class SqliteReader {
 
   search(r: SearchRequest): Page<SearchHit> {
     const { limit, offset } = clampPage(r);
+    // a one- or two-letter prefix (`a*`) expands to most of the vocabulary and stalls the store
+    if (/(^|[\s("])[^\s"*()]{1,2}\*/u.test(r.q)) {
+      throw new StoreError(`invalid search query "${r.q}": a prefix search needs at least 3 letters before *`);
+    }
     const where = documentWhere(r);
     // rank only rowids (cheap), then build the page's rows and snippets one hit at a time
     // filters select rowids from slim indexes; joining each match to its wide row would be slower
