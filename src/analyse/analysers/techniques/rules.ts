@@ -1,7 +1,9 @@
 // Rule-based propaganda-technique detectors: regex lexicons from the pack's techniques.yaml
-// (one combined, precompiled regex per rule), plus three detectors that need code: short
-// exclamations as slogans, repeated phrases, and name calling / loaded language through the
-// label lexicon. Rules are camp-blind: the same patterns apply to every side's text.
+// (one combined, precompiled regex per rule, tried where a union of all rules matches), plus
+// three detectors that need code: short exclamations as slogans, repeated phrases, and name
+// calling / loaded language through the label lexicon. Rules are camp-blind: the same patterns
+// apply to every side's text. test/framing/rules-speed-equivalence.test.ts holds the fast
+// paths to the plain scans they replace.
 import type { LabelFinding, Technique, TechniqueFinding } from '../../../core/types.js';
 import type { Pack } from '../../../packs/loader.js';
 import { readSection, registerSection } from '../../../packs/sections.js';
