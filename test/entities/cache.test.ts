@@ -11,10 +11,12 @@ import { cacheStatus, diskCached } from '../../src/gazetteer/cache.js';
 import '../../src/analyse/analysers/entities/sections.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-const saved = process.env.FAULTLINE_CACHE_DIR;
+const saved = { dir: process.env.FAULTLINE_CACHE_DIR, off: process.env.FAULTLINE_NO_CACHE };
+delete process.env.FAULTLINE_NO_CACHE;
 afterAll(() => {
-  if (saved === undefined) delete process.env.FAULTLINE_CACHE_DIR;
-  else process.env.FAULTLINE_CACHE_DIR = saved;
+  if (saved.dir === undefined) delete process.env.FAULTLINE_CACHE_DIR;
+  else process.env.FAULTLINE_CACHE_DIR = saved.dir;
+  if (saved.off !== undefined) process.env.FAULTLINE_NO_CACHE = saved.off;
   rmSync(dir, { recursive: true, force: true });
 });
 

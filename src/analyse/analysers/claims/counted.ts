@@ -28,43 +28,87 @@ export interface CountedNoun {
   end: number;
 }
 
-function tokensAfter(text: string, from: number, limit: number): { t: string; start: number }[] {
-  const out: { t: string; start: number }[] = [];
-  const window = text.slice(from, Math.min(text.length, from + 80));
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(window); m && out.length < limit; m = WORD_RE.exec(window)) {
-    out.push({ t: m[0].replace(/[.'’]+$/, ''), start: from + m.index });
+interface Token {
+  t: string;
+  start: number;
+}
+
+/** Strips trailing dots and apostrophes ("U.S." keeps "U.S", "soldiers'" -> "soldiers"). */
+function trimTail(w: string): string {
+  let e = w.length;
+  while (e > 0) {
+    const c = w.charCodeAt(e - 1);
+    if (c !== 0x2e && c !== 0x27 && c !== 0x2019) break;
+    e--;
   }
-  return out;
+  return e === w.length ? w : w.slice(0, e);
+}
+
+/**
+ * The first `limit` tokens of the 80 characters after `from` that start before `end`, read only
+ * as far as asked: most counted nouns are decided by the first token or two.
+ */
+class TokensAfter {
+  private readonly toks: Token[] = [];
+  private readonly window: string;
+  private pos = 0;
+  private done = false;
+
+  constructor(
+    private readonly from: number,
+    text: string,
+    private readonly limit: number,
+    private readonly end: number,
+  ) {
+    this.window = text.slice(from, Math.min(text.length, from + 80));
+  }
+
+  at(i: number): Token | undefined {
+    while (!this.done && this.toks.length <= i) {
+      if (this.toks.length >= this.limit) {
+        this.done = true;
+        break;
+      }
+      WORD_RE.lastIndex = this.pos;
+      const m = WORD_RE.exec(this.window);
+      if (!m || this.from + m.index >= this.end) {
+        this.done = true;
+        break;
+      }
+      this.pos = WORD_RE.lastIndex;
+      this.toks.push({ t: trimTail(m[0]), start: this.from + m.index });
+    }
+    return this.toks[i];
+  }
 }
 
 /** The head noun after a number: "8,461 civilians" -> civilians, "tens of thousands of people" -> people. */
 export function countedAfter(text: string, n: NumberMatch, sentenceEnd: number): CountedNoun {
   // ICU ends a sentence after "U.N." or "U.S.": let the phrase run on past such an abbreviation
-  const end = /(?:\p{Lu}\.){2,}$/u.test(text.slice(Math.max(0, sentenceEnd - 6), sentenceEnd)) ? sentenceEnd + 60 : sentenceEnd;
-  const toks = tokensAfter(text, n.end, 7).filter((x) => x.start < end);
+  const end = text.charCodeAt(sentenceEnd - 1) === 0x2e && /(?:\p{Lu}\.){2,}$/u.test(text.slice(Math.max(0, sentenceEnd - 6), sentenceEnd)) ? sentenceEnd + 60 : sentenceEnd;
+  const toks = new TokensAfter(n.end, text, 7, end);
   let i = 0;
-  if (toks[0]?.t === '-' || toks[0]?.t === '+') i++;
-  if (toks[i] && OF_SKIP.has(toks[i].t.toLowerCase())) {
+  if (toks.at(0)?.t === '-' || toks.at(0)?.t === '+') i++;
+  if (toks.at(i) && OF_SKIP.has(toks.at(i)?.t.toLowerCase() ?? '')) {
     i++;
     // "30 of them children", "11 of whom were children": the noun after the pronoun
-    if (/^(?:them|whom|those)$/i.test(toks[i]?.t ?? '')) {
+    if (/^(?:them|whom|those)$/i.test(toks.at(i)?.t ?? '')) {
       i++;
-      if (/^(?:were|are|was)$/i.test(toks[i]?.t ?? '')) i++;
+      if (/^(?:were|are|was)$/i.test(toks.at(i)?.t ?? '')) i++;
     }
-    if (/^(?:the|their|his|her|its|our|these|those)$/i.test(toks[i]?.t ?? '')) i++;
+    if (/^(?:the|their|his|her|its|our|these|those)$/i.test(toks.at(i)?.t ?? '')) i++;
   }
   let head = '';
   let headEnd = n.end;
   let sawLower = false;
-  for (let k = 0; i < toks.length && k < 4; i++, k++) {
-    const tok = toks[i];
+  for (let k = 0; toks.at(i) !== undefined && k < 4; i++, k++) {
+    const tok = toks.at(i);
     if (!tok) break;
     const t = tok.t;
     const lower = t.toLowerCase();
     if (!/\p{L}/u.test(t)) break;
     if (FUNCTION_WORDS.has(lower)) break;
-    if (k === 0 && /ly$/.test(lower) && toks[i + 1]) continue;
+    if (k === 0 && /ly$/.test(lower) && toks.at(i + 1)) continue;
     // Russian: a verb ends the phrase ("двенадцать раз обстреляли"), a counting noun closes it
     if (/[\u0400-\u04ff]/.test(lower)) {
       if (k > 0 && RU_VERB.test(lower)) break;
@@ -82,7 +126,7 @@ export function countedAfter(text: string, n: NumberMatch, sentenceEnd: number):
     // a plural common noun usually closes the phrase ("200 ISIL terrorists declared")
     if (!capital && /s$/.test(lower) && !NOT_PLURAL.test(lower)) break;
   }
-  if (!head && toks[0]?.t === '%') return { counted: 'percent', end: toks[0].start + 1 };
+  if (!head && toks.at(0)?.t === '%') return { counted: 'percent', end: (toks.at(0)?.start ?? 0) + 1 };
   return { counted: head.toLowerCase(), end: headEnd };
 }
 

@@ -9,6 +9,15 @@ import { ruleTechniques } from './rules.js';
 
 export { techniqueDefinition } from './definitions.js';
 
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** The model tokenises by UTF-16 unit; widen a span that would cut an astral character in two. */
+function wholeCharacters(text: string, start: number, end: number): [number, number] {
+  if (start > 0 && start < text.length && isLow(text.charCodeAt(start))) start--;
+  if (end > 0 && end < text.length && isLow(text.charCodeAt(end))) end++;
+  return [start, end];
+}
+
 export const techniquesAnalyser: Analyser = {
   id: 'techniques',
   after: ['labels'],
@@ -19,9 +28,10 @@ export const techniquesAnalyser: Analyser = {
     const model = techniqueModel();
     if (model && doc.text.length) {
       for (const s of predictSpans(model, prepare(doc.text, ctx.sentences()))) {
+        const [start, end] = wholeCharacters(doc.text, s.start, s.end);
         found.push({
-          start: s.start,
-          end: s.end,
+          start,
+          end,
           technique: s.technique as Technique,
           confidence: Math.round(s.prob * s.techniqueProb * 100) / 100,
           ruleId: 'techniques-model',
