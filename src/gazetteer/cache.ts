@@ -52,17 +52,23 @@ export function diskCached<T>(name: string, inputs: (string | Buffer)[], build: 
     }
   }
   const value = build();
+  // write then rename, so a concurrent worker never reads a half-written file
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    // write then rename, so a concurrent worker never reads a half-written file
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, serialize(value));
     renameSync(tmp, file);
     cacheStatus.set(name, 'built');
     // older builds of the same name are stale now
-    for (const f of readdirSync(dirname(file))) if (f.startsWith(`${name}-`) && f.endsWith('.bin') && join(dirname(file), f) !== file) rmSync(join(dirname(file), f), { force: true });
+    const stale = (f: string): boolean => f.length === name.length + 25 && f.startsWith(`${name}-`) && /^[0-9a-f]{20}\.bin$/.test(f.slice(name.length + 1));
+    for (const f of readdirSync(dirname(file))) if (stale(f) && join(dirname(file), f) !== file) rmSync(join(dirname(file), f), { force: true });
   } catch {
     cacheStatus.set(name, 'built-unwritable');
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
   return value;
 }

@@ -59,6 +59,16 @@ function surfaceOk<T>(e: Entry<T>, text: string, toks: Token[], a: number, b: nu
   return true;
 }
 
+/** the entries whose case rule the surface satisfies; the stored array itself when all do (no copy) */
+function accepted<T>(entries: Entry<T>[], text: string, toks: Token[], a: number, b: number, possessive = false): Entry<T>[] {
+  let k = 0;
+  while (k < entries.length && surfaceOk(entries[k], text, toks, a, b, possessive)) k++;
+  if (k === entries.length) return entries;
+  const out = entries.slice(0, k);
+  for (k++; k < entries.length; k++) if (surfaceOk(entries[k], text, toks, a, b, possessive)) out.push(entries[k]);
+  return out;
+}
+
 /** phrases never span a sentence end or a line break; the dot of "U.S." or "St." is no end */
 function phraseBreak(text: string, from: number, to: number, prev: Token): boolean {
   let dot = false;
@@ -123,12 +133,12 @@ export class TokenTrie<T> {
         const parent: Node<T> = node;
         node = parent.next.get(toks[j].norm);
         if (node?.entries) {
-          const ok = node.entries.filter((e) => surfaceOk(e, text, toks, i, j + 1));
+          const ok = accepted(node.entries, text, toks, i, j + 1);
           if (ok.length) best = { start: toks[i].start, end: toks[j].end, tokenStart: i, tokenEnd: j + 1, entries: ok };
         } else if (this.possessives && (toks[j].cap ? toks[j].norm.length > 3 : toks[j].norm.length > 6) && toks[j].norm.endsWith('s')) {
           // text stripped of apostrophes ("Syrias war", "Aleppos Old City"): the phrase may end here
           const alt = parent.next.get(toks[j].norm.slice(0, -1));
-          const ok = alt?.entries?.filter((e) => surfaceOk(e, text, toks, i, j + 1, true)) ?? [];
+          const ok = alt?.entries ? accepted(alt.entries, text, toks, i, j + 1, true) : [];
           if (ok.length) best = { start: toks[i].start, end: toks[j].end, tokenStart: i, tokenEnd: j + 1, entries: ok };
         }
       }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/packs/loader.js';
 import { buildLexicon } from '../../src/analyse/analysers/entities/lexicon.js';
-import { cachedLexicon } from '../../src/analyse/analysers/entities/lexicon-cache.js';
+import { cachedLexicon, lexiconCacheName } from '../../src/analyse/analysers/entities/lexicon-cache.js';
 import { cacheStatus, diskCached } from '../../src/gazetteer/cache.js';
 import '../../src/analyse/analysers/entities/sections.js';
 
@@ -24,11 +24,12 @@ describe('lexicon disk cache', () => {
   it('builds once, then loads the same lexicon from disk', () => {
     process.env.FAULTLINE_CACHE_DIR = dir;
     const pack = loadPack('syria');
+    const name = lexiconCacheName(pack);
     const built = cachedLexicon(pack, () => buildLexicon(pack));
-    expect(cacheStatus.get('entities-syria')).toBe('built');
+    expect(cacheStatus.get(name)).toBe('built');
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     const loaded = cachedLexicon(pack, () => { throw new Error('must not rebuild'); });
-    expect(cacheStatus.get('entities-syria')).toBe('hit');
+    expect(cacheStatus.get(name)).toBe('hit');
     expect(loaded.phrases).toEqual(built.phrases);
     expect(loaded.gaz).toEqual(built.gaz);
     expect(loaded.skeletons).toEqual(built.skeletons);

@@ -6,6 +6,7 @@
 import type { Span } from '../../core/types.js';
 import { escapeRegExp } from '../../core/text.js';
 import { prefixGuard } from './prefix.js';
+import { firstTable, headAt, headTrie, wordChars } from './word-starts.js';
 
 export interface NumberWords {
   units: Record<string, number>;
@@ -25,6 +26,8 @@ export interface NumberMatch extends Span {
 
 export interface NumberMatcher {
   re: RegExp;
+  /** the matches of `re` in a string, found faster (see word-starts.ts) */
+  scan: (s: string) => RegExpExecArray[];
   units: Map<string, number>;
   scales: Map<string, number>;
   ordinals: Map<string, number>;
@@ -62,7 +65,50 @@ export function compileNumbers(lexicons: NumberWords[]): NumberMatcher {
     `|${L}(?<words>(?:an?\\s+(?=(?:${scale})${R}))?(?:${word})(?:(?:\\s+and\\s+|[\\s-]+)(?:${word})${R})*)${R}`;
   // every match starts with a digit or with the first letters of a listed word ("a"/"an" before a scale)
   const guard = prefixGuard([...vague.keys(), ...units.keys(), ...scales.keys(), ...ordinals.keys(), 'a ', 'an'], ['\\d']);
-  return { re: new RegExp(guard ? `${guard}(?:${src})` : src, 'giu'), units, scales, ordinals, vague };
+  const re = new RegExp(guard ? `${guard}(?:${src})` : src, 'giu');
+  // "a"/"an" only count before a scale word ("a hundred")
+  const heads = [...vague.keys(), ...units.keys(), ...scales.keys(), ...ordinals.keys(), ...[...scales.keys()].flatMap((k) => [`a ${k}`, `an ${k}`])];
+  return { re, scan: numberScanner(re, heads), units, scales, ordinals, vague };
+}
+
+/**
+ * Matches of the number regex, tried only at digits and at word starts where a number word (or
+ * "a " before a scale) begins: the regex cannot match anywhere else, so the result is the same.
+ */
+function numberScanner(re: RegExp, words: string[]): (s: string) => RegExpExecArray[] {
+  const plain = (s: string): RegExpExecArray[] => {
+    const out: RegExpExecArray[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+    return out;
+  };
+  const root = headTrie(words);
+  if (!root) return plain;
+  const word = wordChars();
+  const first = firstTable(root);
+  const sticky = new RegExp(re.source, 'iuy');
+  return (s) => {
+    const out: RegExpExecArray[] = [];
+    const n = s.length;
+    let next = 0;
+    for (let p = 0; p < n; p++) {
+      if (p < next) continue;
+      const c = s.charCodeAt(p);
+      if (c < 48 || c > 57) {
+        const cls = first[c];
+        if (!cls) continue;
+        if (p > 0 && word[s.charCodeAt(p - 1)] === 1) continue;
+        if (cls === 1 && !headAt(root, s, p)) continue;
+      }
+      sticky.lastIndex = p;
+      const m = sticky.exec(s);
+      if (m) {
+        out.push(m);
+        next = p + m[0].length;
+      }
+    }
+    return out;
+  };
 }
 
 function wordsValue(m: NumberMatcher, phrase: string): { value: number; ordinal: boolean } | null {
@@ -99,10 +145,8 @@ function wordsValue(m: NumberMatcher, phrase: string): { value: number; ordinal:
 /** Every number in text[from, to), left to right, non-overlapping. */
 export function findNumbers(m: NumberMatcher, text: string, from = 0, to = text.length): NumberMatch[] {
   const out: NumberMatch[] = [];
-  const re = m.re;
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  re.lastIndex = 0;
-  for (let hit = re.exec(slice); hit; hit = re.exec(slice)) {
+  for (const hit of m.scan(slice)) {
     const g = hit.groups ?? {};
     const start = from + hit.index;
     const end = start + hit[0].length;

@@ -32,44 +32,74 @@ export function fold(c: number): number {
   return c <= 0x40f ? c + 0x50 : c <= 0x42f ? c + 0x20 : c;
 }
 
-export interface TrieNode {
-  next: Map<number, TrieNode>;
-  end: boolean;
+/** Folded codes as table columns: ASCII, then basic Cyrillic lower case (what `fold` yields). */
+const WIDTH = 128 + 48;
+function column(f: number): number {
+  return f < 0x80 ? f : f >= 0x430 && f <= 0x45f ? 128 + f - 0x430 : -1;
+}
+
+/** Heads as a trie in one transition table; `end` marks where a head is complete. */
+export interface HeadTrie {
+  next: Int32Array;
+  end: Uint8Array;
+  /** first folded codes of the heads */
+  starts: Set<number>;
 }
 
 /**
- * Heads as a trie of folded character codes, a space standing for any white space; null when a
- * head has a character outside ASCII and basic Cyrillic or does not start with a letter (then
- * callers fall back to the plain regex).
+ * Heads as a trie of folded character codes, a space standing for a run of white space; null
+ * when a head has a character outside ASCII and basic Cyrillic or does not start with a letter
+ * (then callers fall back to the plain regex).
  */
-export function headTrie(heads: string[]): TrieNode | null {
-  const root: TrieNode = { next: new Map(), end: false };
+export function headTrie(heads: string[]): HeadTrie | null {
   if (!heads.length) return null;
+  const rows: number[][] = [new Array<number>(WIDTH).fill(-1)];
+  const ends: boolean[] = [false];
+  const starts = new Set<number>();
   for (const h of heads) {
     if (!h || !/^\p{L}/u.test(h)) return null;
-    let node = root;
+    let node = 0;
+    let prevSpace = false;
     for (let j = 0; j < h.length; j++) {
       const c = h.charCodeAt(j);
       if (!simple(c)) return null;
       const f = /\s/.test(h[j] ?? '') ? SPACE : fold(c);
-      let child = node.next.get(f);
-      if (!child) node.next.set(f, (child = { next: new Map(), end: false }));
+      if (f === SPACE && prevSpace) continue;
+      prevSpace = f === SPACE;
+      if (j === 0) starts.add(f);
+      const row = rows[node];
+      const col = column(f);
+      if (!row || col < 0) return null;
+      let child = row[col] ?? -1;
+      if (child < 0) {
+        child = rows.length;
+        row[col] = child;
+        rows.push(new Array<number>(WIDTH).fill(-1));
+        ends.push(false);
+      }
       node = child;
     }
-    node.end = true;
+    ends[node] = true;
   }
-  return root;
+  const next = new Int32Array(rows.length * WIDTH);
+  rows.forEach((row, i) => next.set(row, i * WIDTH));
+  return { next, end: Uint8Array.from(ends, (e) => (e ? 1 : 0)), starts };
 }
 
 /** Whether a head starts at `p` (case-folded), or a character the trie cannot judge comes first. */
-export function headAt(root: TrieNode, s: string, p: number): boolean {
-  let node: TrieNode | undefined = root;
+export function headAt(trie: HeadTrie, s: string, p: number): boolean {
+  const { next, end } = trie;
+  let node = 0;
   for (let j = p; j < s.length; j++) {
     const c = s.charCodeAt(j);
     if (!simple(c)) return true;
-    node = node.next.get(fold(c));
-    if (!node) return false;
-    if (node.end) return true;
+    const f = fold(c);
+    const col = f < 0x80 ? f : 128 + f - 0x430;
+    node = next[node * WIDTH + col] ?? -1;
+    if (node < 0) return false;
+    if (end[node] === 1) return true;
+    // a space in a head stands for the whole run of white space
+    if (f === SPACE) while (j + 1 < s.length && s.charCodeAt(j + 1) < 0x80 && fold(s.charCodeAt(j + 1)) === SPACE) j++;
   }
   return false;
 }
@@ -78,12 +108,12 @@ export function headAt(root: TrieNode, s: string, p: number): boolean {
  * Per character code: 1 when a head can start with it, 2 when the trie cannot judge it (a letter
  * or digit outside ASCII and basic Cyrillic, or a surrogate), 0 when no match starts there.
  */
-export function firstTable(root: TrieNode): Uint8Array {
+export function firstTable(root: HeadTrie): Uint8Array {
   const word = wordChars();
   const first = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) {
     if (simple(c)) {
-      if (root.next.has(fold(c)) && fold(c) !== SPACE) first[c] = 1;
+      if (root.starts.has(fold(c)) && fold(c) !== SPACE) first[c] = 1;
     } else if (word[c] !== 0) first[c] = 2;
   }
   return first;

@@ -92,7 +92,7 @@ export function claimsLexicon(pack: Pack): ClaimsLexicon {
     }
     return {
       numbers,
-      approxBefore: new RegExp(`${B}(${alt || 'about'})\\s+$`, 'iu'),
+      approxBefore: new RegExp(`${prefixGuard(alt ? approxWords : ['about'])}${B}(${alt || 'about'})\\s+$`, 'iu'),
       hedgeApprox: new Set(s.approximators.filter((a) => a.hedge).flatMap((a) => a.words.map((w) => w.toLowerCase()))),
       hedges: wordsRe(s.hedges),
       according: wordsRe(s.attribution.prepositions),

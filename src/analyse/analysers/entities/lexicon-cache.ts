@@ -15,7 +15,7 @@ import type { Hit, Lexicon } from './lexicon.js';
 
 export type TrieInput = [phrase: string, hit: Hit, rule: CaseRule];
 
-export type LexiconData = Omit<Lexicon, 'trie'> & {
+export type LexiconData = Omit<Lexicon, 'trie' | 'regionKeys' | 'adminKeys'> & {
   phrases: TrieInput[];
   commonWords: Record<string, string>;
 };
@@ -52,6 +52,12 @@ export function cacheInputs(pack: Pack): (string | Buffer)[] {
   return [FORMAT, pack.name, dataVersions(), `node ${process.versions.node} icu ${process.versions.icu ?? '-'}`, ...packFiles(pack.dir), ...code];
 }
 
+/** the source (.ts under tsx and vitest) and the build (.js) hash differently: separate names keep
+ * them from replacing each other's file on every switch */
+export function lexiconCacheName(pack: Pack): string {
+  return `entities-${pack.name}-${EXT.slice(1)}`;
+}
+
 export function cachedLexicon(pack: Pack, build: () => LexiconData): LexiconData {
-  return diskCached(`entities-${pack.name}`, cacheInputs(pack), build);
+  return diskCached(lexiconCacheName(pack), cacheInputs(pack), build);
 }

@@ -47,6 +47,9 @@ export interface Lexicon {
   countryNames: Map<string | null, string>;
   /** consonant skeletons of focus-country place names (fuzzy-places.ts) */
   skeletons: Map<string, number[]>;
+  /** per gazetteer place: `${country}|${region}` and `${country}.${admin1}` (built once, not per mention) */
+  regionKeys: string[];
+  adminKeys: string[];
 }
 
 function actorCase(alias: string): CaseRule {
@@ -61,7 +64,9 @@ export function lexicon(pack: Pack): Lexicon {
     const trie = new TokenTrie<Hit>(true);
     for (const [phrase, hit, rule] of data.phrases) trie.add(phrase, hit, rule);
     const { phrases: _phrases, commonWords: _words, ...rest } = data;
-    return { ...rest, trie };
+    const regionKeys = data.gaz.places.map((p) => `${p.country}|${p.region}`);
+    const adminKeys = data.gaz.places.map((p) => `${p.country}.${p.admin1}`);
+    return { ...rest, trie, regionKeys, adminKeys };
   });
 }
 

@@ -7,9 +7,9 @@
 // resolver instead of becoming a place. Direction words and "countryside/outskirts of" attach
 // to their place ("eastern Aleppo", "northwest Syria").
 import type { PlaceFinding, Span } from '../../../core/types.js';
-import type { GazPlace } from '../../../gazetteer/index.js';
 import { BARE_MIN_POPULATION, fuzzyPlaces } from './fuzzy-places.js';
 import { gap, hasHit, hitsOf, type Scan } from './scan.js';
+import type { Lexicon } from './lexicon.js';
 
 export interface Metonym extends Span {
   country: string;
@@ -39,13 +39,14 @@ export interface PlaceResult {
 const stem = (s: string): string => s.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase().replace(/^(al|as|ar|ad|an|at)(?=[a-z]{4})/, '').slice(0, 4);
 const sameStem = (a: string, b: string): boolean => stem(a) === stem(b);
 
-function score(p: GazPlace, docCountries: Set<string>, admins: Set<string>): number {
+function score(lex: Lexicon, i: number, docCountries: Set<string>, admins: Set<string>): number {
+  const p = lex.gaz.places[i];
   let s = Math.log10(p.population + 10) / 2;
   if (p.curated) s += 3;
   if (p.country && docCountries.has(p.country)) s += 4;
   if (p.focus) s += 2;
-  if (p.country && p.admin1 && admins.has(`${p.country}.${p.admin1}`)) s += 2;
-  if (p.country && p.region && admins.has(`${p.country}|${p.region}`)) s += 2;
+  if (p.country && p.admin1 && admins.has(lex.adminKeys[i])) s += 2;
+  if (p.country && p.region && admins.has(lex.regionKeys[i])) s += 2;
   if (p.kind === 'country') s += 5;
   return s;
 }
@@ -142,15 +143,17 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     if (next && next.cap && ORG_AFTER.has(next.norm) && !/[.!?\n,]/.test(gap(scan, m.tokenEnd - 1, m.tokenEnd))) continue;
     if (prev && prev.cap && ORG_BEFORE.has(prev.norm) && !/[.!?\n,]/.test(gap(scan, m.tokenStart - 1, m.tokenStart))) continue;
     if (prev && prev.cap && lex.firstNames.has(prev.norm) && scan.matchAt[m.tokenStart - 1] < 0 && m.tokenEnd - m.tokenStart === 1 && !places[hitsOf(m, 'place')[0].i].curated) continue;
-    cands.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, cs: [...new Set(hitsOf(m, 'place').map((h) => h.i))], fuzzy: false });
+    const hits = hitsOf(m, 'place');
+    cands.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, cs: hits.length === 1 ? [hits[0].i] : [...new Set(hits.map((h) => h.i))], fuzzy: false });
   }
   // a respelled name is trusted inside a first-level region the document already names, or when
   // it names a big town ("Deir Ezour", "Dayr az Zawr")
-  const docRegions = new Set(cands.flatMap((c) => c.cs.map((i) => `${places[i].country}|${places[i].region}`)));
+  const docRegions = new Set<string>();
+  for (const c of cands) for (const i of c.cs) docRegions.add(lex.regionKeys[i]);
   // …and a big town only in a country the document names ("Maksar" is no respelling of Iraq's Umm Qasr)
   const namedCountries = new Set(cands.flatMap((c) => (c.cs.every((i) => places[i].country === places[c.cs[0]].country) ? [places[c.cs[0]].country] : [])));
   for (const f of fuzzyPlaces(scan, lex.skeletons)) {
-    const inRegion = f.candidates.filter((i) => docRegions.has(`${places[i].country}|${places[i].region}`));
+    const inRegion = f.candidates.filter((i) => docRegions.has(lex.regionKeys[i]));
     const big = f.long && f.candidates.some((i) => places[i].population >= BARE_MIN_POPULATION && namedCountries.has(places[i].country));
     const cs = inRegion.length && !f.bare ? inRegion : big ? f.candidates : [];
     if (cs.length) cands.push({ ...f, cs, fuzzy: true });
@@ -193,7 +196,7 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     // "Midan in Damascus" / "Midan in Aleppo": the region of the nearest unambiguous place in the sentence
     const near = c.cs.length > 1 ? nearestRegion(c.tokenStart) : null;
     for (const i of c.cs) {
-      const s = score(places[i], docCountries, admins) + (near !== null && places[i].region === near ? 1.5 : 0);
+      const s = score(lex, i, docCountries, admins) + (near !== null && places[i].region === near ? 1.5 : 0);
       if (s > bestScore) { bestScore = s; best = i; }
     }
     let p = places[best];

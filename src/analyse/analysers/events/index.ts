@@ -18,9 +18,10 @@ interface TriggerHit extends Span {
 
 /** Trigger hits of a sentence grouped by family, best first (lowest priority number, then position). */
 export function triggersIn(text: string, sentence: Span, lex: EventsLexicon): TriggerHit[][] {
+  const hits = lex.scanTriggers(text.slice(sentence.start, sentence.end));
+  if (!hits.length) return [];
   const byFamily = new Map<string, TriggerHit[]>();
-  const s = text.slice(sentence.start, sentence.end);
-  for (const m of lex.scanTriggers(s)) {
+  for (const m of hits) {
     const spec = lex.triggerOf(m[0]);
     if (!spec) continue;
     const list = byFamily.get(spec.family) ?? [];

@@ -19,7 +19,8 @@ export function triggerScanner(re: RegExp, alternatives: [string, string][], wra
     for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
     return out;
   };
-  const heads = alternatives.map(([w]) => w.toLowerCase().split(/[\s*]/)[0] ?? '');
+  // a head is the word up to its first star: every match starts with one
+  const heads = alternatives.map(([w]) => w.toLowerCase().split('*')[0] ?? '');
   const root = headTrie(heads);
   if (!root) return plain;
   const word = wordChars();
@@ -29,7 +30,7 @@ export function triggerScanner(re: RegExp, alternatives: [string, string][], wra
   // at a position whose first letter is known, only the alternatives starting with that letter
   // can match: the same alternatives in the same order give the same match, tried far faster
   const byFirst = new Map<number, RegExp>();
-  for (const code of root.next.keys()) {
+  for (const code of root.starts) {
     const own = alternatives.filter((_, i) => heads[i]?.charCodeAt(0) === code).map(([, alt]) => alt);
     byFirst.set(code, new RegExp(wrap(own.join('|')), flags));
   }
