@@ -16,8 +16,9 @@ function hedgesIn(text: string, sentence: Span, lex: ClaimsLexicon): string[] {
   return out;
 }
 
-const TOLL_BEFORE = /\b(?:toll|death\s+toll)\b[^.;]{0,25}$/i;
-const KILL_BEFORE = /\b(?:kill(?:s|ed|ing)?|massacr(?:es|ed|ing)|execut(?:es|ed|ing))\s+(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+)?$/i;
+// (the lookaheads name the words' first letters: a cheap test that fails most positions at once)
+const TOLL_BEFORE = /(?=to|de)\b(?:toll|death\s+toll)\b[^.;]{0,25}$/i;
+const KILL_BEFORE = /(?=ki|ma|ex)\b(?:kill(?:s|ed|ing)?|massacr(?:es|ed|ing)|execut(?:es|ed|ing))\s+(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+)?$/i;
 const ELLIPSIS_BEFORE = /(?:\band|,|\bwhile|\bwith)\s+(?:\p{L}+\s+){0,2}$/u;
 
 /** What a bare number counts when the text leaves the noun out: "killed six people and injured 32". */

@@ -19,7 +19,7 @@ const DEATH_NOUNS = new Set(['killed', 'dead', 'died', 'deaths', 'fatalities', '
 const SUBSET = /(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|amongst\s+them|among|along\s+with|and|as\s+well\s+as|in\s+addition\s+to|plus|в\s+том\s+числе|из\s+них)\s+(?:at\s+least\s+|some\s+|about\s+)?$/i;
 
 /** The casualty cue a count belongs to: the first cue after it in its clause, else the nearest before. */
-const OF_BEFORE = /\b(death|deaths|killing|martyrdom|lives|injury|injuries|injuring|wounding)\s+of\s+(?:at\s+least\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|over\s+)?$/i;
+const OF_BEFORE = /(?=de|ki|ma|li|in|wo)\b(death|deaths|killing|martyrdom|lives|injury|injuries|injuring|wounding)\s+of\s+(?:at\s+least\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|over\s+)?$/i;
 
 function nearestCue(text: string, c: Span, sentence: Span, lex: ClaimsLexicon): 'death' | 'injury' | null {
   // "the death of eight and the injury of 89": the noun right before "of N" decides

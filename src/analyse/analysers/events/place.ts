@@ -16,7 +16,8 @@ export function placeMentions(doc: AnalysedDocument): PlaceMention[] {
 }
 
 const KIND_PENALTY: Record<string, number> = { site: 0, town: 0, city: 0, region: 2.5, country: 6 };
-const LOCATIVE = /\b(?:in|near|at|on|outside|into|around|of|from|to|across|over|towards?|targeting|hit|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i;
+// the lookahead names the words' first letters: a cheap test that fails most positions at once
+const LOCATIVE = /(?=in|ne|at|on|ou|ar|of|fr|to|ac|ov|ta|hi|st)\b(?:in|near|at|on|outside|into|around|of|from|to|across|over|towards?|targeting|hit|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i;
 
 /** words that make the next place the container of the one before ("neighbourhood of", "district of") */
 const CONTAINER = /^\s*(?:neighbou?rhood|district|quarter|suburb|area|village|town)\s+(?:of|in)\s+(?:the\s+)?$/i;

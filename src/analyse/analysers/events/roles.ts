@@ -63,7 +63,8 @@ export function mentionsIn<T extends Span>(sorted: T[], from: number, to: number
   return out;
 }
 
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|came\s+under|come\s+under|comes\s+under|under)\s+(?:\w+\s+)?$/i;
+// (the lookaheads name the words' first letters: a cheap test that fails most positions at once)
+const PASSIVE_BEFORE = /(?=wa|we|be|is|ar|go|ca|co|un)\b(?:was|were|been|being|is|are|got|came\s+under|come\s+under|comes\s+under|under)\s+(?:\w+\s+)?$/i;
 const AGENT_PREP = /^\s*(?:\S+\s+){0,3}?(?:by|from|at\s+the\s+hands\s+of|carried\s+out\s+by|launched\s+by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:\S+\s+){0,2}?$/i;
 const TARGET_PREP = /^\s*(?:\S+\s+){0,3}?(?:on|against|targeting|targeted|at|hit|hitting|struck|striking|killed|killing|on\s+positions\s+of|positions\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$/i;
 const COORD = /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i;
@@ -78,7 +79,7 @@ const HELD = /^(?:-|\s)?(?:held|controlled|run|backed|affiliated|allied|linked|s
 // a victim between a subject and the trigger: "35 IS jihadists killed in clashes with ..."
 const VICTIM_GAP = /\b(?:killed|dead|died|wounded|injured|were|was|been)\b/i;
 
-const FROM_GAP = /\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?$/i;
+const FROM_GAP = /(?=fr)\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?$/i;
 
 /**
  * Roles for a trigger inside a sentence; `civilianVictims` makes "civilians" the target when no

@@ -147,12 +147,12 @@ export function eventsLexicon(pack: Pack): EventsLexicon | null {
       section: s,
       triggers,
       triggerRe,
-      scanTriggers: triggerScanner(triggerRe, wordAlternatives(triggerWords), (alt) => `${B}(?:${alt})${E}`),
+      scanTriggers: triggerScanner(triggerRe, triggerWords),
       triggerOf,
       intervention: wordsRegExp(s.protestEscalation.intervention),
       excessiveForce: wordsRegExp(s.protestEscalation.excessiveForce),
       causeHints: Object.entries(s.causeHints).map(([cause, list]) => [cause, wordsRegExp(list)] as [string, RegExp]),
-      nearBefore: new RegExp(`${B}(?:${wordAlternation(s.nearPlace)})\\s+(?:the\\s+)?(?:(?:town|city|village|province|governorate|countryside|district|area)\\s+(?:of\\s+)?)?$`, 'iu'),
+      nearBefore: new RegExp(`${prefixGuard(s.nearPlace)}${B}(?:${wordAlternation(s.nearPlace)})\\s+(?:the\\s+)?(?:(?:town|city|village|province|governorate|countryside|district|area)\\s+(?:of\\s+)?)?$`, 'iu'),
       government: new Set(s.governmentAffiliations),
     };
   });

@@ -2,8 +2,9 @@
 // over character codes keeps only word starts whose first letters (case-folded) begin some
 // trigger word, and runs the same regex, sticky, there. The regex still decides every match, and
 // the positions skipped are ones where it cannot match, so the matches are exactly those of the
-// global regex (a third of its cost). Hand-written: regex engines offer no such prefilter.
-import { firstTable, fold, headAt, headTrie, wordChars } from '../../numbers/word-starts.js';
+// global regex. One sticky regex only: many smaller ones (one per first letter) measured slower
+// in the full pipeline. Hand-written: regex engines offer no such prefilter.
+import { firstTable, headAt, headTrie, wordChars } from '../../numbers/word-starts.js';
 
 export type TriggerScan = (s: string) => RegExpExecArray[];
 
@@ -12,7 +13,7 @@ export type TriggerScan = (s: string) => RegExpExecArray[];
  * `words` behind a `(?<![\p{L}\p{N}_])` boundary). Falls back to the plain regex when a word's
  * head is not plain ASCII or Cyrillic letters.
  */
-export function triggerScanner(re: RegExp, alternatives: [string, string][], wrap: (alternation: string) => string): TriggerScan {
+export function triggerScanner(re: RegExp, words: string[]): TriggerScan {
   const plain: TriggerScan = (s) => {
     const out: RegExpExecArray[] = [];
     re.lastIndex = 0;
@@ -20,20 +21,13 @@ export function triggerScanner(re: RegExp, alternatives: [string, string][], wra
     return out;
   };
   // a head is the word up to its first star: every match starts with one
-  const heads = alternatives.map(([w]) => w.toLowerCase().split('*')[0] ?? '');
+  const heads = words.map((w) => w.toLowerCase().split('*')[0] ?? '');
   const root = headTrie(heads);
   if (!root) return plain;
   const word = wordChars();
   const first = firstTable(root);
   const flags = re.flags.replace('g', '') + 'y';
   const sticky = new RegExp(re.source, flags);
-  // at a position whose first letter is known, only the alternatives starting with that letter
-  // can match: the same alternatives in the same order give the same match, tried far faster
-  const byFirst = new Map<number, RegExp>();
-  for (const code of root.starts) {
-    const own = alternatives.filter((_, i) => heads[i]?.charCodeAt(0) === code).map(([, alt]) => alt);
-    byFirst.set(code, new RegExp(wrap(own.join('|')), flags));
-  }
   return (s) => {
     const out: RegExpExecArray[] = [];
     const n = s.length;
@@ -43,10 +37,8 @@ export function triggerScanner(re: RegExp, alternatives: [string, string][], wra
       if (!cls || p < next) continue;
       if (p > 0 && word[s.charCodeAt(p - 1)] === 1) continue;
       if (cls === 1 && !headAt(root, s, p)) continue;
-      const c = s.charCodeAt(p);
-      const r = (cls === 1 && byFirst.get(fold(c))) || sticky;
-      r.lastIndex = p;
-      const m = r.exec(s);
+      sticky.lastIndex = p;
+      const m = sticky.exec(s);
       if (m) {
         out.push(m);
         next = p + m[0].length;
