@@ -209,3 +209,43 @@ export function authorLineLayout(lines: Line[]): Boundary[] | null {
   }
   return out;
 }
+
+const SEPARATOR = /^[-=_*~─━═]{8,}$/;
+const POST_NUMBER = /^#\s?\d{1,6}$/;
+const META_FIELD = /\b(?:posts?|messages?|joined|reputation|rep|karma|level|rank|location|likes?)\b\s*:?|^\s*(?:senior\s+|junior\s+|new\s+|full\s+)?(?:member|moderator|admin(?:istrator)?|guest|banned|veteran|newbie)\s*$/i;
+
+/** The user name on a post's meta line: "Senior Member | Kestrel_77 | Posts: 2,118". */
+function authorFromMeta(line: string): string | null {
+  if (!line.includes('|')) return null;
+  const fields = line.split('|').map((f) => f.trim()).filter((f) => f && !META_FIELD.test(f));
+  const handle = fields.find((f) => !/\s/.test(f) && /\p{L}/u.test(f));
+  const name = handle ?? fields.find((f) => nameLike(f));
+  return name ? cleanAuthor(name) : null;
+}
+
+/**
+ * Posts between separator lines ("-----" rules that many boards print between posts), each
+ * opened by a post number ("#3"), a `|`-separated meta line or a "Posted …" line.
+ */
+export function separatorLayout(lines: Line[]): Boundary[] | null {
+  const out: Boundary[] = [];
+  for (const l of lines) {
+    if (!SEPARATOR.test(l.trimmed)) continue;
+    const first = nextContent(lines, l.index + 1);
+    if (first < 0) continue;
+    let author: string | null = null;
+    let opened = false;
+    for (let k = first; k < Math.min(lines.length, first + 4); k++) {
+      const t = lines[k]!.trimmed;
+      if (!t || SEPARATOR.test(t)) break;
+      if (POST_NUMBER.test(t) || /^posted\b/i.test(t)) opened = true;
+      const a = authorFromMeta(t);
+      if (a) {
+        author ??= a;
+        opened = true;
+      }
+    }
+    if (opened) out.push({ line: first, kind: 'post', author, depth: 1 });
+  }
+  return out.length >= 2 ? out : null;
+}

@@ -4,7 +4,9 @@
 // lie within the text and are sorted by start; each is trimmed of surrounding whitespace.
 import type { Segment } from '../core/types.js';
 import { findDate } from './dates.js';
-import { authorLineLayout, bylineLayout, forumLayout, headerLayout, markerLayout, numberedLayout, type Boundary } from './layouts.js';
+import {
+  authorLineLayout, bylineLayout, forumLayout, headerLayout, markerLayout, numberedLayout, separatorLayout, type Boundary,
+} from './layouts.js';
 import { cleanAuthor, nameLike, prevContent, SECTION_HEADING, toLines, type Line } from './lines.js';
 
 function trimSpan(text: string, start: number, end: number): [number, number] | null {
@@ -115,6 +117,6 @@ function cutQuotes(text: string, lines: Line[], segs: Segment[]): Segment[] {
 /** Segments of a plain-text page (or of an HTML page's extracted text). */
 export function splitThread(text: string): Segment[] {
   const lines = toLines(text);
-  const bounds = numberedLayout(lines) ?? forumLayout(lines) ?? bylineLayout(lines) ?? markerLayout(lines) ?? headerLayout(lines) ?? authorLineLayout(lines) ?? [];
+  const bounds = separatorLayout(lines) ?? numberedLayout(lines) ?? forumLayout(lines) ?? bylineLayout(lines) ?? markerLayout(lines) ?? headerLayout(lines) ?? authorLineLayout(lines) ?? [];
   return cutQuotes(text, lines, toSegments(text, lines, bounds));
 }

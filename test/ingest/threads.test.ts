@@ -93,6 +93,22 @@ describe('thread layouts in plain text', () => {
     ]);
   });
 
+  it('posts between separator rules, opened by a post number and a "Rank | user | Posts" line', () => {
+    const text = normaliseText([
+      'Thread: Water in Hasakah', 'Started by river_k', '', '-'.repeat(30), '#1', 'Member | river_k | Posts: 12', 'Posted 2 May 2020',
+      '', 'Pumping stopped again at Allouk.', '', '-'.repeat(30), '#2', 'Senior Member | Dana M | Posts: 1,204', '',
+      'river_k wrote:', '> Pumping stopped again', '', 'Third time this month.', '',
+    ].join('\n'));
+    const lines = segmentLines(text, splitThread(text));
+    expect(lines).toEqual([
+      'body d0 - "Thread: Water in Hasakah"',
+      'post d1 river_k @2020-05-02 "#1"',
+      'post d1 Dana M "#2"',
+      'quote d2 river_k "river_k wrote:"',
+      'post d1 Dana M "Third time this month."',
+    ]);
+  });
+
   it('an article with a short list and a byline stays one body segment', () => {
     const text = normaliseText(
       'Ceasefire holds in the south\n\nBy Anna Meyer\n\nThe truce held overnight, monitors said.\n\nDaraa\n\nQuneitra\n\nSweida\n\nNo violations were reported in the three provinces.\n',
