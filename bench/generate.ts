@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
 import { parse } from 'yaml';
+import { mulberry32 } from '../src/core/random.js';
 
 export interface GenerateOptions {
   out: string;
@@ -32,17 +33,8 @@ export interface GenerateResult {
 const OUTLETS = ['SANA', 'Sputnik', 'TASS', 'Al-Manar', 'Alalam', 'Etilaf', 'Al Arabiya', 'Asharq al-Awsat', 'Daily Sabah', 'TRT',
   'Reuters', 'Al-Ahram', 'Al-Araby', 'Jordan Times', 'NNA', 'Wire', 'Forum'];
 
-/** mulberry32: small, fast, seedable PRNG so every run composes the same corpus */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** seeded so every run composes the same corpus */
+const prng = mulberry32;
 
 function htmlToText(html: string): string {
   return html

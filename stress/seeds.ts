@@ -3,20 +3,11 @@
 // mutates these seeds, and stress/run.ts reuses them for its large inputs.
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 } from '../src/core/random.js';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, seedable */
-export function prng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng: (seed: number) => Rng = mulberry32;
 
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));

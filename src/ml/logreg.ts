@@ -2,6 +2,8 @@
 // AdaGrad. Hand-written: a few dozen lines give deterministic, dependency-free training whose
 // weights load as one Float32Array; the npm ML packages are either unmaintained or far heavier.
 
+import { mulberry32 } from '../core/random.js';
+
 export interface Example {
   features: number[];
   label: number;
@@ -18,17 +20,8 @@ export function scoreBinary(w: Float32Array, features: ArrayLike<number>): numbe
   return sigmoid(z);
 }
 
-/** Seeded PRNG (mulberry32) so training reproduces the same weights. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so training reproduces the same weights. */
+export const rng = mulberry32;
 
 export function shuffled<T>(items: T[], random: () => number): T[] {
   const a = items.slice();
