@@ -6,7 +6,7 @@
 import type { Span } from '../../core/types.js';
 import { escapeRegExp } from '../../core/text.js';
 import { prefixGuard } from './prefix.js';
-import { firstTable, headAt, headTrie, wordChars } from './word-starts.js';
+import { startScanner } from './word-starts.js';
 
 export interface NumberWords {
   units: Record<string, number>;
@@ -76,39 +76,7 @@ export function compileNumbers(lexicons: NumberWords[]): NumberMatcher {
  * "a " before a scale) begins: the regex cannot match anywhere else, so the result is the same.
  */
 function numberScanner(re: RegExp, words: string[]): (s: string) => RegExpExecArray[] {
-  const plain = (s: string): RegExpExecArray[] => {
-    const out: RegExpExecArray[] = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
-    return out;
-  };
-  const root = headTrie(words);
-  if (!root) return plain;
-  const word = wordChars();
-  const first = firstTable(root);
-  const sticky = new RegExp(re.source, 'iuy');
-  return (s) => {
-    const out: RegExpExecArray[] = [];
-    const n = s.length;
-    let next = 0;
-    for (let p = 0; p < n; p++) {
-      if (p < next) continue;
-      const c = s.charCodeAt(p);
-      if (c < 48 || c > 57) {
-        const cls = first[c];
-        if (!cls) continue;
-        if (p > 0 && word[s.charCodeAt(p - 1)] === 1) continue;
-        if (cls === 1 && !headAt(root, s, p)) continue;
-      }
-      sticky.lastIndex = p;
-      const m = sticky.exec(s);
-      if (m) {
-        out.push(m);
-        next = p + m[0].length;
-      }
-    }
-    return out;
-  };
+  return startScanner(re, words, { digits: true });
 }
 
 function wordsValue(m: NumberMatcher, phrase: string): { value: number; ordinal: boolean } | null {

@@ -118,3 +118,48 @@ export function firstTable(root: HeadTrie): Uint8Array {
   }
   return first;
 }
+
+export type StartScan = (s: string) => RegExpExecArray[];
+
+/**
+ * Matches of the global regex `re`, tried (sticky) only at word starts where one of `heads`
+ * begins, and at ASCII digits when `digits` is set. The regex still decides every match, and the
+ * positions skipped are ones where it cannot match, so the result equals the plain global scan.
+ * Falls back to that plain scan when a head is not plain ASCII or Cyrillic letters.
+ */
+export function startScanner(re: RegExp, heads: string[], options: { digits?: boolean } = {}): StartScan {
+  const plain: StartScan = (s) => {
+    const out: RegExpExecArray[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+    return out;
+  };
+  const root = headTrie(heads);
+  if (!root) return plain;
+  const word = wordChars();
+  const first = firstTable(root);
+  const digits = options.digits ?? false;
+  const sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+  return (s) => {
+    const out: RegExpExecArray[] = [];
+    const n = s.length;
+    let next = 0;
+    for (let p = 0; p < n; p++) {
+      if (p < next) continue;
+      const c = s.charCodeAt(p);
+      if (!digits || c < 48 || c > 57) {
+        const cls = first[c];
+        if (!cls) continue;
+        if (p > 0 && word[s.charCodeAt(p - 1)] === 1) continue;
+        if (cls === 1 && !headAt(root, s, p)) continue;
+      }
+      sticky.lastIndex = p;
+      const m = sticky.exec(s);
+      if (m) {
+        out.push(m);
+        next = p + m[0].length;
+      }
+    }
+    return out;
+  };
+}
