@@ -27,9 +27,30 @@ export function namedMentions(doc: AnalysedDocument): Named[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+// `named` is sorted by start; its longest mention bounds how far back an overlap can begin, so a
+// binary search replaces the scan from the document's start (quadratic on long documents)
+const longest = new WeakMap<Named[], number>();
+
+function firstFrom(named: Named[], start: number): number {
+  let lo = 0;
+  let hi = named.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function nameFor(text: string, span: Span, named: Named[]): string {
+  let max = longest.get(named);
+  if (max === undefined) {
+    max = named.reduce((m, n) => Math.max(m, n.end - n.start), 0);
+    longest.set(named, max);
+  }
   let best: Named | null = null;
-  for (const n of named) {
+  for (let i = firstFrom(named, span.start - max); i < named.length; i++) {
+    const n = named[i]!;
     if (n.start >= span.end) break;
     if (n.end > span.start && (!best || n.rank < best.rank)) best = n;
   }
