@@ -7,7 +7,7 @@ import type {
 } from '../types.js';
 import { StoreError, clampPage } from '../types.js';
 import type { Db } from './open.js';
-import { TotalsReader, hasTotals } from './totals.js';
+import { TotalsReader, hasTotals, nameFilter } from './totals.js';
 
 interface DocRow {
   rowid: number;
@@ -199,8 +199,7 @@ export class SqliteReader {
   places(r: PageRequest & { q?: string }): Page<PlaceRow> {
     if (this.totals) return this.totals.places(r);
     const { limit, offset } = clampPage(r);
-    const where = r.q ? 'WHERE name LIKE ?' : '';
-    const params = r.q ? [`%${r.q}%`] : [];
+    const { where, params } = nameFilter(r);
     const total = (this.db.prepare(`SELECT count(DISTINCT place_id) AS n FROM places ${where}`).get(...params) as { n: number }).n;
     const items = this.db.prepare(`SELECT place_id AS id, name, country, kind, lat, lon, region, count(*) AS documents, sum(mentions) AS mentions
       FROM places ${where} GROUP BY place_id ORDER BY mentions DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as PlaceRow[];
@@ -210,11 +209,7 @@ export class SqliteReader {
   actors(r: PageRequest & { q?: string; affiliation?: string }): Page<ActorRow> {
     if (this.totals) return this.totals.actors(r);
     const { limit, offset } = clampPage(r);
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    if (r.q) { parts.push('name LIKE ?'); params.push(`%${r.q}%`); }
-    if (r.affiliation) { parts.push('affiliation = ?'); params.push(r.affiliation); }
-    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    const { where, params } = nameFilter(r);
     const total = (this.db.prepare(`SELECT count(DISTINCT actor_id) AS n FROM actors ${where}`).get(...params) as { n: number }).n;
     const items = this.db.prepare(`SELECT actor_id AS id, name, affiliation, count(*) AS documents, sum(mentions) AS mentions
       FROM actors ${where} GROUP BY actor_id ORDER BY mentions DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as ActorRow[];

@@ -10,13 +10,21 @@ export function hasTotals(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_months'").get() !== undefined;
 }
 
+/** WHERE clause for place/actor lists: name contains q, and the affiliation when given. */
+export function nameFilter(r: { q?: string; affiliation?: string }): { where: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (r.q) { parts.push('name LIKE ?'); params.push(`%${r.q}%`); }
+  if (r.affiliation) { parts.push('affiliation = ?'); params.push(r.affiliation); }
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
 export class TotalsReader {
   constructor(private readonly db: Db) {}
 
   places(r: PageRequest & { q?: string }): Page<PlaceRow> {
     const { limit, offset } = clampPage(r);
-    const where = r.q ? 'WHERE name LIKE ?' : '';
-    const params = r.q ? [`%${r.q}%`] : [];
+    const { where, params } = nameFilter(r);
     const total = (this.db.prepare(`SELECT count(*) AS n FROM place_totals ${where}`).get(...params) as { n: number }).n;
     const items = this.db.prepare(`SELECT place_id AS id, name, country, kind, lat, lon, region, documents, mentions
       FROM place_totals ${where} ORDER BY mentions DESC, place_id LIMIT ? OFFSET ?`).all(...params, limit, offset) as PlaceRow[];
@@ -25,11 +33,7 @@ export class TotalsReader {
 
   actors(r: PageRequest & { q?: string; affiliation?: string }): Page<ActorRow> {
     const { limit, offset } = clampPage(r);
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    if (r.q) { parts.push('name LIKE ?'); params.push(`%${r.q}%`); }
-    if (r.affiliation) { parts.push('affiliation = ?'); params.push(r.affiliation); }
-    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    const { where, params } = nameFilter(r);
     const total = (this.db.prepare(`SELECT count(*) AS n FROM actor_totals ${where}`).get(...params) as { n: number }).n;
     const items = this.db.prepare(`SELECT actor_id AS id, name, affiliation, documents, mentions
       FROM actor_totals ${where} ORDER BY mentions DESC, actor_id LIMIT ? OFFSET ?`).all(...params, limit, offset) as ActorRow[];
