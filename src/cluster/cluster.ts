@@ -11,6 +11,7 @@ import { areaOf } from './areas.js';
 import { closeness, compatible, DAY_SLACK, matchSlack, NO_CONTEXT, type MatchContext } from './compatible.js';
 import { slackDays } from './days.js';
 import type { EventMention } from './mentions.js';
+import { matchDays, matchPrecision } from './news-day.js';
 
 export interface EventCluster {
   id: string;
@@ -27,7 +28,7 @@ const DAY_SPAN = 1_000_000;
 
 /** A mention stated to the day and to a town or near one: the ones that define an event. */
 export function isAnchor(m: EventMention): boolean {
-  return !m.inferred && m.timePrecision === 1 && m.geoPrecision <= 2;
+  return !m.inferred && matchPrecision(m) === 1 && m.geoPrecision <= 2;
 }
 
 /**
@@ -72,17 +73,18 @@ export class EventClusterer {
   }
 
   private indexMember(m: EventMention, cluster: number): void {
-    if (!m.days) return;
+    const days = matchDays(m);
+    if (!days) return;
     const cell = m.lat !== null && m.lon !== null ? cellOf(m.lat, m.lon) : null;
     const area = areaOf(this.ctx.areas, m.region);
     if (isAnchor(m)) {
-      const day = m.days[0];
+      const day = days[0];
       if (cell !== null) EventClusterer.put(this.byCellDay, cell * DAY_SPAN + day, cluster);
       if (area) EventClusterer.put(this.byRegionDay, `${area}|${day}`, cluster);
       return;
     }
     if (this.anchorsOf[cluster]!.length) return;
-    for (let w = week(m.days[0]); w <= week(m.days[1]); w++) {
+    for (let w = week(days[0]); w <= week(days[1]); w++) {
       if (cell !== null) EventClusterer.put(this.vagueByCellWeek, cell * DAY_SPAN + w, cluster);
       if (area) EventClusterer.put(this.vagueByRegionWeek, `${area}|${w}`, cluster);
     }
@@ -94,7 +96,8 @@ export class EventClusterer {
 
   private candidates(m: EventMention): number[] {
     const out: number[] = [];
-    if (!m.days) return out;
+    const days = matchDays(m);
+    if (!days) return out;
     if (this.seen.length < this.clusters.length) {
       const grown = new Int32Array(this.clusters.length * 2);
       grown.set(this.seen);
@@ -111,12 +114,12 @@ export class EventClusterer {
     const slack = Math.max(matchSlack(m, true), DAY_SLACK);
     const area = areaOf(this.ctx.areas, m.region);
     const near = located ? cellsWithin(m.lat!, m.lon!, Math.max(radiusKm(m.geoPrecision), radiusKm(2))) : [];
-    for (let d = m.days[0] - slack; d <= m.days[1] + slack; d++) {
+    for (let d = days[0] - slack; d <= days[1] + slack; d++) {
       for (const c of near) add(this.byCellDay.get(c * DAY_SPAN + d));
       if (area) add(this.byRegionDay.get(`${area}|${d}`));
     }
     const far = located ? cellsWithin(m.lat!, m.lon!, radiusKm(3)) : [];
-    for (let w = week(m.days[0] - MAX_SLACK); w <= week(m.days[1] + MAX_SLACK); w++) {
+    for (let w = week(days[0] - MAX_SLACK); w <= week(days[1] + MAX_SLACK); w++) {
       for (const c of far) add(this.vagueByCellWeek.get(c * DAY_SPAN + w));
       if (area) add(this.vagueByRegionWeek.get(`${area}|${w}`));
     }
@@ -165,9 +168,9 @@ export class EventClusterer {
 
 /** Deterministic order: precise mentions first (stated, then inferred), then earliest day, document, index. */
 export function byDay(a: EventMention, b: EventMention): number {
-  const tier = (m: EventMention): number => (m.inferred ? 10 : 0) + m.timePrecision + m.geoPrecision;
-  const da = a.days?.[0] ?? Number.MAX_SAFE_INTEGER;
-  const db = b.days?.[0] ?? Number.MAX_SAFE_INTEGER;
+  const tier = (m: EventMention): number => (m.inferred ? 10 : 0) + matchPrecision(m) + m.geoPrecision;
+  const da = matchDays(a)?.[0] ?? Number.MAX_SAFE_INTEGER;
+  const db = matchDays(b)?.[0] ?? Number.MAX_SAFE_INTEGER;
   return tier(a) - tier(b) || da - db || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || a.index - b.index;
 }
 

@@ -9,6 +9,7 @@ import { allAreas, areaOf, NO_AREAS, type AreaMap } from './areas.js';
 import { dayGap, slackDays } from './days.js';
 import { distanceKm, radiusKm } from './geo.js';
 import type { EventMention } from './mentions.js';
+import { matchDays, matchPrecision } from './news-day.js';
 import { allParties, NO_PARTIES, partyOf, type PartyMap } from './parties.js';
 
 /** Pack knowledge matching uses: region groups (capital + countryside) and actor parties. */
@@ -115,19 +116,24 @@ export function sameSpot(a: EventMention, b: EventMention): boolean {
 }
 
 /**
- * Slack in days either side of a mention's dates for matching: none for a stated day unless the
- * other account is at the same spot; a date inferred from the publication day already spans
- * [published - 1, published] and gets no more.
+ * Slack in days either side of the days a mention is matched by (its news day when fresh, else
+ * its stated days): none for one day unless the other account is at the same spot, where a
+ * report a dateline later still tells the same strike; a day range gets no more.
  */
 export function matchSlack(m: EventMention, spot = false): number {
-  if (m.timePrecision !== 1) return slackDays(m.timePrecision);
-  return spot && m.days && m.days[0] === m.days[1] ? DAY_SLACK : 0;
+  const precision = matchPrecision(m);
+  if (precision !== 1) return slackDays(precision);
+  const days = matchDays(m);
+  return spot && days && days[0] === days[1] ? DAY_SLACK : 0;
 }
 
+/** Dates as matching sees them: fresh news by its news day, later reports by the stated day (news-day.ts). */
 export function datesCompatible(a: EventMention, b: EventMention): boolean {
-  if (!a.days || !b.days) return false;
+  const da = matchDays(a);
+  const db = matchDays(b);
+  if (!da || !db) return false;
   const spot = sameSpot(a, b);
-  return dayGap(a.days, b.days) <= Math.max(matchSlack(a, spot), matchSlack(b, spot));
+  return dayGap(da, db) <= Math.max(matchSlack(a, spot), matchSlack(b, spot));
 }
 
 export function compatible(a: EventMention, b: EventMention, ctx: MatchContext = NO_CONTEXT): boolean {
@@ -138,10 +144,12 @@ export function compatible(a: EventMention, b: EventMention, ctx: MatchContext =
 export function closeness(a: EventMention, b: EventMention): number {
   const km = kmApart(a, b) ?? radiusKm(3);
   const r = Math.max(radiusKm(a.geoPrecision), radiusKm(b.geoPrecision));
-  const gap = a.days && b.days ? dayGap(a.days, b.days) : 30;
+  const da = matchDays(a);
+  const db = matchDays(b);
+  const gap = da && db ? dayGap(da, db) : 30;
   const spot = sameSpot(a, b);
   const slack = Math.max(matchSlack(a, spot), matchSlack(b, spot));
   // prefer joining precise accounts over vague ones
-  const vagueness = 0.2 * (b.timePrecision - 1) + 0.2 * (b.geoPrecision - 1) + (b.inferred ? 0.3 : 0);
+  const vagueness = 0.2 * (matchPrecision(b) - 1) + 0.2 * (b.geoPrecision - 1) + (b.inferred ? 0.3 : 0);
   return km / r + gap / (slack + 1) + vagueness + (a.type === b.type ? 0 : 0.5) + (a.placeId && a.placeId === b.placeId ? -0.25 : 0);
 }

@@ -4,6 +4,7 @@
 import type { AnalysedDocument, EventType, PlaceFinding } from '../core/types.js';
 import { findDate } from '../ingest/dates.js';
 import { coveredDays, slackDays } from './days.js';
+import { newsDay, type MatchDates } from './news-day.js';
 
 export interface EventMention {
   documentId: string;
@@ -32,6 +33,8 @@ export interface EventMention {
   inferred: boolean;
   /** the document's main event (events analyser's `main` flag) */
   main?: boolean;
+  /** fresh news: the report's day, which matching uses instead of `days` (news-day.ts) */
+  news?: MatchDates;
 }
 
 /**
@@ -60,10 +63,29 @@ export function documentDate(doc: AnalysedDocument): string | null {
   return found && found.index <= LEAD_CHARS && found.date.length >= 10 ? found.date : null;
 }
 
+const dayOf = (r: [number, number] | null): number | null => (r && r[0] === r[1] ? r[0] : null);
+
+/** The epoch day the document was published (its dateline), or null when not known to the day. */
+export function reportDayOf(doc: AnalysedDocument): number | null {
+  return dayOf(coveredDays(documentDate(doc)));
+}
+
+/**
+ * A reprint is news of its original's day: its mentions are matched by the original's dateline,
+ * so an aggregator's copy published a day later stays with the wire story. Sets `news` in place
+ * (a copy made by spreading runs the matching loops twice as slowly) and returns the mention.
+ */
+export function redate(m: EventMention, originalDay: number | null): EventMention {
+  if (originalDay !== null) m.news = newsDay(m.days, originalDay) ?? undefined;
+  return m;
+}
+
 export function mentionsOf(doc: AnalysedDocument): EventMention[] {
   if (!doc.events.length) return [];
   const places = new Map(doc.places.map((p) => [p.id, p]));
   const fallbacks = new Map<string | null, PlaceFinding | null>();
+  const reported = coveredDays(documentDate(doc));
+  const reportDay = dayOf(reported);
   return doc.events.map((e, index) => {
     let inferred = false;
     // a country is no place to match events by: treat it as unplaced
@@ -89,7 +111,7 @@ export function mentionsOf(doc: AnalysedDocument): EventMention[] {
       inferred = true;
     }
     if (!days) {
-      days = coveredDays(documentDate(doc));
+      days = reported;
       if (days) {
         // an undated event is usually recent news: the day of publication or the days before
         days = [days[0] - 2, days[1]];
@@ -97,13 +119,16 @@ export function mentionsOf(doc: AnalysedDocument): EventMention[] {
         inferred = true;
       }
     }
+    const news = newsDay(days, reportDay);
     return {
       documentId: doc.id, index, start: e.start, end: e.end, type: e.type, subType: e.subType,
       agent: e.agent, target: e.target, placeId: place?.id ?? null, placeName: place?.name ?? null,
       lat: place?.lat ?? null, lon: place?.lon ?? null, region: place?.region ?? null,
       geoPrecision: geo, timePrecision: time, days, fatalities: e.fatalities,
       outlet: doc.outlet, camp: doc.stance.camp ?? null, published: doc.published, inferred,
-      ...(e.main ? { main: true } : {}),
+      // every field always present (optional ones undefined): one object shape keeps matching fast
+      main: e.main ? true : undefined,
+      news: news ?? undefined,
     };
   });
 }

@@ -8,7 +8,7 @@ import { clusterMentions, type EventCluster } from './cluster.js';
 import { installedContext } from './compatible.js';
 import { isoDay } from './days.js';
 import { DuplicateFinder } from './duplicates.js';
-import { mentionsOf, type EventMention } from './mentions.js';
+import { mentionsOf, redate, reportDayOf, type EventMention } from './mentions.js';
 import { minhash, PERMUTATIONS } from './minhash.js';
 
 const SIGNATURE_LENGTH = PERMUTATIONS * 4;
@@ -66,12 +66,15 @@ export async function clusterStore(store: Store, options: { onProgress?: (docume
   const t0 = performance.now();
   const finder = new DuplicateFinder();
   const mentions: EventMention[] = [];
+  /** datelines, for dating reprints by their original's day */
+  const reportDays = new Map<string, number | null>();
   let documents = 0;
   for await (const doc of store.iterateDocuments()) {
     const cached = (await store.getSignatures([doc.id]))[0];
     // a cached signature of another length was made by an older scheme: sign again
     const sig = cached && (cached.simhash === null || cached.simhash.length === SIGNATURE_LENGTH) ? cached.simhash : minhash(doc.text);
     finder.add({ documentId: doc.id, signature: sig, published: doc.published, order: documents });
+    reportDays.set(doc.id, reportDayOf(doc));
     for (const m of mentionsOf(doc)) mentions.push(m);
     if (++documents % 500 === 0) options.onProgress?.(documents);
   }
@@ -85,6 +88,10 @@ export async function clusterStore(store: Store, options: { onProgress?: (docume
     await store.putSignatures(rows);
   }
 
+  for (const m of mentions) {
+    const original = duplicateOf.get(m.documentId);
+    if (original) redate(m, reportDays.get(original) ?? null);
+  }
   const clusters = clusterMentions(mentions, installedContext());
   let batch: { documentId: string; index: number; clusterId: string }[] = [];
   for (const c of clusters) {

@@ -87,7 +87,7 @@ export const progov = (): AnalysedDocument => doc({
 export const proopp = (): AnalysedDocument => doc({
   text: 'The fall of Aleppo draws near as the regime and its Russian backers pressed their blitzkrieg. ' +
     'Regime barrel bombs struck the Hanano district on Monday and killed 45 civilians, rescuers said, in a fresh massacre.',
-  outlet: 'Opposition Voice', camp: 'pro_opposition', published: '2016-12-13', place: HANANO, placeWord: 'Hanano',
+  outlet: 'Opposition Voice', camp: 'pro_opposition', published: '2016-12-12T18:00', place: HANANO, placeWord: 'Hanano',
   event: { phrase: 'Regime barrel bombs struck the Hanano district', agent: 'syrian-army', target: 'civilians', fatalities: 45, civilianFatalities: 45, date: '2016-12-12' },
   labels: [
     { phrase: 'fall of Aleppo', label: 'fall', camp: 'pro_opposition', refersTo: 'aleppo-offensive' },
