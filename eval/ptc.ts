@@ -1,13 +1,16 @@
 // `npm run eval -- ptc` / `npx tsx eval/ptc.ts`: scores propaganda-span detection on the PTC
 // articles held out from training (src/ml/ptc.ts) with the SemEval-2020 Task 11 span F1
 // (partial-overlap credit) and its labelled variant, for the statistical model, the rules,
-// and their union. Skips with one line when ../shared/data/ptc is absent.
+// their plain union, and what the techniques analyser emits in the pipeline (model spans, the
+// standalone rules the training chose, other rules only inside model spans). `--model FILE`
+// scores another model file, in the analyser line too. Skips with one line when
+// ../shared/data/ptc is absent.
 import { resolve } from 'node:path';
 import { sentenceSpans } from '../src/core/text.js';
 import { isHeldOut, loadPtc, ptcDir } from '../src/ml/ptc.js';
 import { spanF1, type PRF, type ScoredSpan } from '../src/ml/span-f1.js';
 import { prepare, predictSpans } from '../src/ml/technique-model.js';
-import { techniqueModel } from '../src/analyse/analysers/techniques/model.js';
+import { techniqueModel, useTechniqueModel } from '../src/analyse/analysers/techniques/model.js';
 import { ruleTechniques } from '../src/analyse/analysers/techniques/rules.js';
 import { loadPack } from '../src/packs/loader.js';
 import { Pipeline } from '../src/analyse/pipeline.js';
@@ -28,7 +31,7 @@ export function main(args: string[] = []): number {
   }
   const test = articles.filter((a) => isHeldOut(a.id));
   const modelIdx = args.indexOf('--model');
-  const model = modelIdx >= 0 && args[modelIdx + 1] ? techniqueModel(resolve(args[modelIdx + 1])) : techniqueModel();
+  const model = modelIdx >= 0 && args[modelIdx + 1] ? useTechniqueModel(resolve(args[modelIdx + 1])) : techniqueModel();
   if (!model) {
     console.log('eval ptc: models/techniques.json missing; run `npx tsx scripts/train-techniques.ts` first.');
     return 1;

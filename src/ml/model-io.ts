@@ -44,6 +44,7 @@ function dequantise(q: Quantised, ints = int16s(q)): Float32Array {
 export function saveModel(path: string, m: TechniqueModel): void {
   const file: ModelFile = {
     version: m.version, sentenceDim: m.sentenceDim, tokenDim: m.tokenDim, spanDim: m.spanDim, decode: m.decode, techniques: m.techniques,
+    ...(m.standaloneRules ? { standaloneRules: m.standaloneRules } : {}),
     sentenceW: quantise(m.sentenceW), tokenW: quantise(m.tokenW), spanW: quantise(m.spanW),
   };
   writeFileSync(path, JSON.stringify(file));

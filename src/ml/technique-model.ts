@@ -29,6 +29,11 @@ export interface TechniqueModel {
   sentenceW: Float32Array;
   tokenW: Float32Array;
   spanW: Float32Array;
+  /**
+   * rule ids whose detections the techniques analyser emits on their own; other rules' only
+   * inside a model span (chosen at training time, see rule-selection.ts). Absent: every rule.
+   */
+  standaloneRules?: string[];
   /** the stage weights as stored (Int16, see score.ts Weights); inference prefers them */
   quantised?: { sentenceW: Int16Array; sentenceScale: number; tokenW: Int16Array; tokenScale: number };
 }
@@ -87,11 +92,15 @@ export function tokenProbs(m: Pick<TechniqueModel, 'tokenW' | 'tokenDim' | 'quan
   return out;
 }
 
-/** Token scores after blending in the sentence score (see DecodeParams.alpha). */
-export function blend(p: Prepared, raw: Float64Array, sprobs: Float64Array, d: Pick<DecodeParams, 'alpha'>): Float64Array {
+/**
+ * Token scores after blending in the sentence score (see DecodeParams.alpha). Sentences below
+ * the floor are left at 0: decoding never reads them.
+ */
+export function blend(p: Prepared, raw: Float64Array, sprobs: Float64Array, d: Pick<DecodeParams, 'alpha' | 'floor'>): Float64Array {
   if (d.alpha === 1) return raw;
   const out = new Float64Array(raw.length);
   for (let s = 0; s < p.sents.count; s++) {
+    if (sprobs[s] < d.floor) continue;
     for (let i = p.sents.first[s]; i < p.sents.last[s]; i++) out[i] = d.alpha * raw[i] + (1 - d.alpha) * sprobs[s];
   }
   return out;

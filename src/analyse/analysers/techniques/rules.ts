@@ -255,6 +255,13 @@ function regexFindings(text: string, pack: Pack): TechniqueFinding[][] {
   return st.byRule;
 }
 
+/**
+ * The rules fed by the pack's label lexicons, which are mirrored camp by camp. The analyser
+ * emits them on their own, never gated by the model: a model learnt from one corpus's
+ * vocabulary would otherwise decide which camp's name calling gets reported.
+ */
+export const LABEL_RULE_IDS: readonly string[] = ['techniques-loaded-label', 'techniques-name-calling-label'];
+
 /** All rule findings for a text; `labels` (from the labels analyser) drive name calling. */
 export function ruleTechniques(text: string, pack: Pack, labels: LabelFinding[] = []): TechniqueFinding[] {
   const out: TechniqueFinding[] = [];
