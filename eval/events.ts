@@ -1,11 +1,12 @@
-// `npm run eval -- events` / `npx tsx eval/events.ts [--misses N] [--half odd|even|all]`:
+// `npm run eval -- events` / `npx tsx eval/events.ts [--misses N] [--half odd|even|all] [--dump FILE]`:
 // compares each FA-KES article's main event (the events analyser's `main` event, gaps already
 // filled by the product; here only mapped to FA-KES vocabulary: governorate of its place, agent
 // as FA-KES actor categories, cause of death, civilian and child deaths) with the crowd's fields, next to
 // a naive first-mention baseline, on the odd and even unit_id halves separately (rules are
 // tuned on neither in particular; the gap between halves shows over-fitting). Skips with one
-// line when ../shared/data/fakes is absent.
-import { existsSync, readFileSync } from 'node:fs';
+// line when ../shared/data/fakes is absent. `--dump FILE` writes each row's prediction and crowd
+// fields as JSON lines, to diff two runs.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -124,7 +125,7 @@ const fmt = (t: Tally): string => FIELDS.map((f) => `${f} ${(t.ok[f] / Math.max(
 
 export async function main(args: string[] = []): Promise<number> {
   if (args.includes('--help')) {
-    console.log('usage: tsx eval/events.ts [--misses N] [--half odd|even|all]\nPer-field accuracy of the main event against FA-KES crowd fields, with a first-mention baseline.');
+    console.log('usage: tsx eval/events.ts [--misses N] [--half odd|even|all] [--dump FILE]\nPer-field accuracy of the main event against FA-KES crowd fields, with a first-mention baseline.');
     return 0;
   }
   const file = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'fakes', 'fakes-dev.csv');
@@ -145,6 +146,8 @@ export async function main(args: string[] = []): Promise<number> {
   const misses: { wrong: Field[]; row: Row; p: Prediction; g: Prediction; ev: string }[] = [];
   let bytes = 0;
   let ms = 0;
+  const dumped: string[] = [];
+  const dumpFile = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
   for (const r of rows) {
     const parity = Number(r.unit_id ?? 0) % 2 ? 'odd' : 'even';
     if (half !== 'all' && half !== parity) continue;
@@ -168,6 +171,7 @@ export async function main(args: string[] = []): Promise<number> {
       if (b[f] === g[f]) base[parity].ok[f]++;
     }
     const e = mainEvent(doc);
+    dumped.push(JSON.stringify({ unit: r.unit_id, p: { ...p, locSource: undefined }, g }));
     if (wrong.length) misses.push({ wrong, row: r, p, g, ev: e ? `${e.ruleId} "${doc.text.slice(e.start, e.end).slice(0, 220)}"` : '(no event)' });
   }
   for (const parity of ['odd', 'even'] as const) {
@@ -182,6 +186,7 @@ export async function main(args: string[] = []): Promise<number> {
   }
   console.log(`all  n=${all.n}  ours:     ${fmt(all)}`);
   console.log(`speed: ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s over ${(bytes / 1e6).toFixed(2)} MB (all registered analysers${stubs.length ? ' + stand-ins' : ''})`);
+  if (dumpFile) writeFileSync(dumpFile, `${dumped.join('\n')}\n`);
   misses.sort((a, b) => b.wrong.length - a.wrong.length);
   for (const m of misses.slice(0, missesN)) {
     console.log(`\n#${m.row.unit_id} ${m.row.article_title?.slice(0, 90)}`);

@@ -39,7 +39,7 @@ export function actorMentions(doc: AnalysedDocument, identifying: Set<string> = 
     if (a.affiliation === 'media') continue;
     for (const m of a.mentions) {
       // an epithet ("terrorists", "terrorist attacks", "beheaders") labels rather than identifies: it names no agent
-      if (a.labels.some((l) => l.start <= m.start && l.end >= m.end && !identifying.has(l.label))) continue;
+      if (a.labels.length && a.labels.some((l) => l.start <= m.start && l.end >= m.end && !identifying.has(l.label))) continue;
       out.push({ start: m.start, end: m.end, actor: a.id, affiliation: a.affiliation });
     }
   }
@@ -70,6 +70,21 @@ const TARGET_PREP = /^\s*(?:\S+\s+){0,3}?(?:on|against|targeting|targeted|at|hit
 const COORD = /^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$/i;
 const CLAUSE_BREAK = /[;:"“”]|\b(?:while|whereas|but|after|before|as|when|said|says|according)\b/i;
 
+/** Acting mentions of the last sentence asked about: a sentence's triggers ask one after another. */
+let actingOf: { text: string; start: number; end: number; mentions: ActorMention[]; acting: ActorMention[] } | null = null;
+
+/** The actor mentions of a sentence that can act: "rebel-held", "Russian-backed" name a place or a sponsor, "X said" a source. */
+function actingMentions(text: string, sentence: Span, mentions: ActorMention[], speechAfter: RegExp): ActorMention[] {
+  const c = actingOf;
+  if (c && c.text === text && c.start === sentence.start && c.end === sentence.end && c.mentions === mentions) return c.acting;
+  const acting = mentionsIn(mentions, Math.max(0, sentence.start - 1), sentence.end + 1).filter((m) => {
+    const after = text.slice(m.end, m.end + 40);
+    return !HELD.test(after) && !speechAfter.test(after);
+  });
+  actingOf = { text, start: sentence.start, end: sentence.end, mentions, acting };
+  return acting;
+}
+
 export interface Roles {
   agent: string | null;
   target: string | null;
@@ -86,17 +101,14 @@ const FROM_GAP = /(?=fr)\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?$/i;
  * actor is; `territorial` reads "from X" as the side that lost ground ("liberated Raqqa from ISIS").
  */
 export function rolesFor(text: string, sentence: Span, trigger: Span, mentions: ActorMention[], civilianVictims: boolean, speechAfter: RegExp, territorial = false): Roles {
-  // "rebel-held", "Russian-backed" name a place or a sponsor; "X said" names a source: neither acts here
-  const inSentence = mentionsIn(mentions, Math.max(0, sentence.start - 1), sentence.end + 1).filter((m) => {
-    const after = text.slice(m.end, m.end + 40);
-    return !HELD.test(after) && !speechAfter.test(after);
-  });
+  const inSentence = actingMentions(text, sentence, mentions, speechAfter);
   let agent: ActorMention | null = null;
   let target: ActorMention | null = null;
   const passiveCue = PASSIVE_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 25), trigger.start));
   // "US air strikes" as one actor mention: the mention that holds the trigger is its agent
   const holding = inSentence.find((m) => m.start <= trigger.start && m.end >= trigger.end - 1 && m.start < trigger.start);
   if (holding && !passiveCue) agent = holding;
+  // a mention acts on the trigger only with no clause break between them
   const before = inSentence.filter((m) => m.end <= trigger.start && !CLAUSE_BREAK.test(text.slice(m.end, trigger.start)));
   const after = inSentence.filter((m) => m.start >= trigger.end && !CLAUSE_BREAK.test(text.slice(trigger.end, m.start)));
   const passive = passiveCue;

@@ -100,6 +100,32 @@ export function wordsRegExp(list: string[], flags = 'giu'): RegExp {
   return new RegExp(`${prefixGuard(list)}${B}(?:${wordAlternation(list)})${E}`, flags);
 }
 
+/**
+ * One regex over every cause's hint words, a named group per cause: a sentence is scanned once
+ * instead of once per cause; the cause first in the pack's list among those found wins, as before.
+ */
+function causeHinter(hints: Record<string, string[]>): (sentence: string) => string | null {
+  const causes = Object.entries(hints).filter(([, list]) => list.length);
+  if (!causes.length) return () => null;
+  const groups = causes.map(([, list], i) => `(?<c${i}>${wordAlternation(list)})`).join('|');
+  const re = new RegExp(`${prefixGuard(causes.flatMap(([, list]) => list))}${B}(?:${groups})${E}`, 'giu');
+  return (sentence) => {
+    let best = causes.length;
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const g = m.groups ?? {};
+      for (let i = 0; i < best; i++) {
+        if (g[`c${i}`] !== undefined) {
+          best = i;
+          break;
+        }
+      }
+      if (best === 0) break;
+    }
+    return causes[best]?.[0] ?? null;
+  };
+}
+
 export interface EventsLexicon {
   section: EventsSection;
   triggers: TriggerSpec[];
@@ -110,9 +136,13 @@ export interface EventsLexicon {
   triggerOf: (matched: string) => TriggerSpec | undefined;
   intervention: RegExp;
   excessiveForce: RegExp;
-  causeHints: [string, RegExp][];
+  /** the cause named by hint words in a sentence, the first cause of the pack's list that has one (one scan) */
+  causeHint: (sentence: string) => string | null;
+  /** sticky lookbehind: matches at a place's start when a near-place cue stands right before it */
   nearBefore: RegExp;
   government: Set<string>;
+  /** the countries the conflict is fought in: the pack's first country */
+  focusCountries: Set<string>;
 }
 
 export function eventsLexicon(pack: Pack): EventsLexicon | null {
@@ -151,9 +181,11 @@ export function eventsLexicon(pack: Pack): EventsLexicon | null {
       triggerOf,
       intervention: wordsRegExp(s.protestEscalation.intervention),
       excessiveForce: wordsRegExp(s.protestEscalation.excessiveForce),
-      causeHints: Object.entries(s.causeHints).map(([cause, list]) => [cause, wordsRegExp(list)] as [string, RegExp]),
-      nearBefore: new RegExp(`${prefixGuard(s.nearPlace)}${B}(?:${wordAlternation(s.nearPlace)})\\s+(?:the\\s+)?(?:(?:town|city|village|province|governorate|countryside|district|area)\\s+(?:of\\s+)?)?$`, 'iu'),
+      causeHint: causeHinter(s.causeHints),
+      // a lookbehind, sticky: tested at a place's start, it reads only the words right before it
+      nearBefore: new RegExp(`(?<=${B}(?:${wordAlternation(s.nearPlace)})\\s+(?:the\\s+)?(?:(?:town|city|village|province|governorate|countryside|district|area)\\s+(?:of\\s+)?)?)`, 'iuy'),
       government: new Set(s.governmentAffiliations),
+      focusCountries: new Set(pack.manifest.countries.slice(0, 1)),
     };
   });
 }
