@@ -136,8 +136,20 @@ export function datesCompatible(a: EventMention, b: EventMention): boolean {
   return dayGap(da, db) <= Math.max(matchSlack(a, spot), matchSlack(b, spot));
 }
 
+/**
+ * Sides may tell one event as another type (a "massacre" against a "strike on militants") or blame
+ * another agent (a chemical attack blamed on either side), but not both at once: a different type
+ * by a different named agent is another event (a coalition air strike and an ISIS execution).
+ * Targets are not compared: "civilians" against "militants" is how sides frame one strike.
+ */
+export function storiesDiffer(a: EventMention, b: EventMention, parties: PartyMap = NO_PARTIES): boolean {
+  if (a.type === b.type || !a.agent || !b.agent) return false;
+  return partyOf(parties, a.agent) !== partyOf(parties, b.agent);
+}
+
 export function compatible(a: EventMention, b: EventMention, ctx: MatchContext = NO_CONTEXT): boolean {
-  return typesCompatible(a.type, b.type) && datesCompatible(a, b) && placesCompatible(a, b, ctx.areas) && !actorsConflict(a, b, ctx.parties);
+  return typesCompatible(a.type, b.type) && datesCompatible(a, b) && placesCompatible(a, b, ctx.areas)
+    && !actorsConflict(a, b, ctx.parties) && !storiesDiffer(a, b, ctx.parties);
 }
 
 /** Lower is closer: km over the radius plus days over the slack, with a bonus for the same type. */

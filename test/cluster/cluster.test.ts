@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterMentions, leadMention } from '../../src/cluster/cluster.js';
-import { actorsConflict, compatible, typesCompatible } from '../../src/cluster/compatible.js';
+import { actorsConflict, compatible, storiesDiffer, typesCompatible } from '../../src/cluster/compatible.js';
 import { coveredDays, dayGap, isoDay } from '../../src/cluster/days.js';
 import { cellsWithin, cellOf, distanceKm } from '../../src/cluster/geo.js';
 import { mentionsOf, redate, reportDayOf, type EventMention } from '../../src/cluster/mentions.js';
@@ -51,6 +51,19 @@ describe('compatibility', () => {
     expect(actorsConflict(m({ agent: 'syrian-army', target: 'civilians' }), m({ agent: 'armed-opposition', target: 'civilians' }))).toBe(false);
     expect(actorsConflict(m({ agent: 'turkey', target: 'ypg' }), m({ agent: 'syrian-army', target: 'isis' }))).toBe(true);
     expect(actorsConflict(m({ agent: 'turkey' }), m({ agent: 'syrian-army', target: 'isis' }))).toBe(false);
+  });
+
+  it('splits a different type by a different agent, but not either alone', () => {
+    const strike = m({ type: 'Explosions/Remote violence', agent: 'us-led-coalition', target: 'civilians' });
+    const execution = m({ type: 'Violence against civilians', agent: 'isis', target: 'civilians' });
+    expect(storiesDiffer(strike, execution)).toBe(true);
+    expect(compatible(strike, execution)).toBe(false);
+    // one side's "massacre" is the other's "strike on militants": same agent, other type and target
+    expect(compatible(strike, m({ type: 'Violence against civilians', agent: 'us-led-coalition', target: 'isis' }))).toBe(true);
+    // blame disputed within one type
+    expect(compatible(execution, m({ type: 'Violence against civilians', agent: 'syrian-army', target: 'civilians' }))).toBe(true);
+    // an unnamed agent never splits
+    expect(compatible(strike, m({ type: 'Violence against civilians', target: 'civilians' }))).toBe(true);
   });
 
   it('matches region-only mentions by region when one is vague', () => {
