@@ -65,7 +65,7 @@ function score(docs: Doc[], pipeline: Pipeline, verbose: boolean): { p: number; 
       else if (verbose) console.log(`  counted ${d.name} "${d.text.slice(c.start, c.end)}": ours "${c.counted}" gold "${g.counted}"`);
       if (d.speakers) {
         spkN++;
-        const ok = g.speaker === undefined ? c.attributedTo === null : (c.attributedTo ?? '').includes(g.speaker);
+        const ok = g.speaker === undefined ? c.attributedTo === null : (c.attributedTo ?? '').toLowerCase().includes(g.speaker.toLowerCase());
         if (ok) spk++;
         else if (verbose) console.log(`  speaker ${d.name} "${d.text.slice(c.start, c.end)}": ours "${c.attributedTo}" gold "${g.speaker ?? '-'}"`);
       }
@@ -94,6 +94,9 @@ export async function main(args: string[] = []): Promise<number> {
     console.log(`${label.padEnd(14)} docs=${docs.length} gold=${docs.reduce((n, d) => n + d.gold.length, 0)}  full: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f.toFixed(3)}   span+value: P ${s.pv.toFixed(3)} R ${s.rv.toFixed(3)} F1 ${s.fv.toFixed(3)}   speaker ${s.speaker}`);
   };
   print('own texts', own);
+  // texts 16-21 were written and annotated after the claim rules were last changed (2026-11-23)
+  // and scored once as they stand: the honest figure for text the rules have not seen
+  print('  blind', own.filter((d) => d.name.includes('-blind-')));
   const seedDir = resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'seeds');
   if (!existsSync(seedDir)) {
     console.log('eval claims: ../shared/corpus/seeds not found; seeds skipped.');
