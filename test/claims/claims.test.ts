@@ -22,6 +22,22 @@ describe('claims analyser', () => {
     ]);
   });
 
+  it('reads a year-like count before its noun, the whole after "N of the", and plurals without -s', () => {
+    expect(claimLines('State TV says the army killed 2000 terrorists, after the 2014 elections and in 2015 protests.').map((l) => l.split(' approx')[0])).toEqual([
+      '30-45 claims-number-digits "2000 terrorists" value=2000 counted=terrorists',
+    ]);
+    expect(claimLines('The army shot down 27 of the 31 drones, and 6.6 million people remain internally displaced.').map((l) => l.split(' approx')[0])).toEqual([
+      '19-38 claims-number-digits "27 of the 31 drones" value=27 counted=drones',
+      '29-38 claims-number-digits "31 drones" value=31 counted=drones',
+      '44-62 claims-number-digits "6.6 million people" value=6600000 counted=people',
+    ]);
+    expect(claimLines('Those killed included six women five children and three police officers.').map((l) => l.split(' approx')[0])).toEqual([
+      '22-31 claims-number-words "six women" value=6 counted=women',
+      '32-45 claims-number-words "five children" value=5 counted=children',
+      '50-71 claims-number-words "three police officers" value=3 counted=officers',
+    ]);
+  });
+
   it('reads vague numerals and ordinals, and claimed as a hedge', () => {
     const text = 'Russia cast its 14th veto. The rebels claimed that tens of thousands of refugees fled.';
     expect(claimLines(text)).toEqual([

@@ -60,4 +60,10 @@ describe('fatality splits', () => {
       '0-72 events-shelling "Get short URL 612 A woman and child were killed when rockets hit Aleppo." dead=2/2/1/1/-',
     ]);
   });
+
+  it('takes the toll from a later sentence when the lead counted only its children', () => {
+    expect(lines('An air raid on a village near Aleppo killed civilians including three children. Three children were among at least 19 civilians killed in the raid on Wednesday, a monitor said.')[0]).toBe(
+      '0-79 events-air-strike "An air raid on a village near Aleppo killed civilians including three children." dead=19/19/3/-/-',
+    );
+  });
 });

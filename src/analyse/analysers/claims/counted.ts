@@ -17,6 +17,10 @@ const FUNCTION_WORDS = new Set(
     'и в на с по из за от до для не что как это которые был были было').split(' '),
 );
 const OF_SKIP = new Set(['of', 'из']);
+/** plurals without -s that close a noun phrase as a plural -s noun does */
+const BARE_PLURALS = new Set(['people', 'children', 'men', 'women', 'personnel', 'люди']);
+/** words before a year ("in 2015 protests began", "the 2014 elections"): a year, not a count */
+const YEAR_BEFORE = /^(?:in|since|until|till|by|from|of|to|during|before|after|early|late|mid|spring|summer|autumn|fall|winter|year|between|and|through|circa|the|a|an|its|their|his|her|this|that|every|в|с|до|по|году)$/i;
 const TIME_UNITS = new Set('second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries am pm a.m. p.m. gmt utc'.split(' '));
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?$/i;
 
@@ -97,6 +101,8 @@ export function countedAfter(text: string, n: NumberMatch, sentenceEnd: number):
       if (/^(?:were|are|was)$/i.test(toks.at(i)?.t ?? '')) i++;
     }
     if (/^(?:the|their|his|her|its|our|these|those)$/i.test(toks.at(i)?.t ?? '')) i++;
+    // "27 of the 31 drones": the noun after the whole (digits come as one token each)
+    while (/^[\d.,]$/.test(toks.at(i)?.t ?? '')) i++;
   }
   let head = '';
   let headEnd = n.end;
@@ -124,10 +130,22 @@ export function countedAfter(text: string, n: NumberMatch, sentenceEnd: number):
     headEnd = tok.start + t.length;
     if (!capital) sawLower = true;
     // a plural common noun usually closes the phrase ("200 ISIL terrorists declared")
-    if (!capital && /s$/.test(lower) && !NOT_PLURAL.test(lower)) break;
+    if (!capital && ((/s$/.test(lower) && !NOT_PLURAL.test(lower)) || BARE_PLURALS.has(lower))) break;
   }
   if (!head && toks.at(0)?.t === '%') return { counted: 'percent', end: (toks.at(0)?.start ?? 0) + 1 };
   return { counted: head.toLowerCase(), end: headEnd };
+}
+
+/**
+ * "killed 2000 terrorists": a year-like number read as a count, because a plural noun follows it
+ * at once and nothing before it introduces a year ("in 2015", "the 2014 elections").
+ */
+function countsRightAfter(text: string, n: NumberMatch, before: string, counted: string): boolean {
+  if (!counted || !(/s$/.test(counted) || BARE_PLURALS.has(counted)) || TIME_UNITS.has(counted)) return false;
+  const next = text.slice(n.end + 1, n.end + 1 + counted.length);
+  if (!/^[ \t]$/.test(text.charAt(n.end)) || next !== counted) return false;
+  const prev = /([\p{L}]+)\s*$/u.exec(before)?.[1] ?? '';
+  return !YEAR_BEFORE.test(prev);
 }
 
 /** Why a number is not a claim, or null when it is one. */
@@ -141,7 +159,7 @@ export function notAClaim(text: string, n: NumberMatch, counted: string, lineSta
     if (/^\+/.test(after)) return 'rating';
     if (/^\.\d/.test(after)) return 'version';
     if (n.start === lineStart && /^[.)]\s/.test(after)) return 'list-number';
-    if (!n.ordinal && !/,/.test(raw) && n.value >= 1900 && n.value <= 2100 && Number.isInteger(n.value)) return 'year';
+    if (!n.ordinal && !/,/.test(raw) && n.value >= 1900 && n.value <= 2100 && Number.isInteger(n.value) && !countsRightAfter(text, n, before, counted)) return 'year';
     if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|gmt\b|o['’]clock)/i.test(after)) return 'time';
   }
   if (/^-?\s*years?[-\s]old/i.test(after) || /^-year/i.test(after) || /\b(?:aged?|ages)\s+$/i.test(before)) return 'age';

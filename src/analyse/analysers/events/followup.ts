@@ -60,13 +60,17 @@ export function fillSplitFromFollowUps(
   let needSplit = main.childFatalities === null || (main.womenFatalities ?? null) === null;
   // a lead that names no civilians counted people: a restatement that names them may split its toll
   let needCivilians = main.civilianFatalities !== null && main.civilianFatalities === main.fatalities && !mentionsCivilians(doc.text, main);
-  if (!needSplit && !needCivilians) return;
+  // a lead that counted only its children or women ("killing civilians including three children")
+  // leaves the toll to a later sentence that names the same subset within it
+  const subsetOnly = (main.childFatalities ?? 0) + (main.womenFatalities ?? 0);
+  let needToll = subsetOnly > 0 && main.fatalities === subsetOnly && main.civilianFatalities === subsetOnly;
+  if (!needSplit && !needCivilians && !needToll) return;
   let i = sentences.findIndex((s) => s.start <= main.start && s.end >= main.end);
   if (i < 0) i = sentences.findIndex((s) => s.start >= main.end) - 1;
   if (i < -1) return;
   const region = regionOf(doc, main.place);
   const toll = main.fatalities;
-  for (let k = i + 1; k <= i + FOLLOW && k < sentences.length && (needSplit || needCivilians); k++) {
+  for (let k = i + 1; k <= i + FOLLOW && k < sentences.length && (needSplit || needCivilians || needToll); k++) {
     const s = sentences[k];
     if (!s) break;
     if (OTHER_INCIDENT.test(HEAD.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 60)))?.[0] ?? '')) break;
@@ -75,9 +79,17 @@ export function fillSplitFromFollowUps(
     const body = doc.text.slice(s.start, s.end);
     const civilians = needCivilians && sentenceClaims.length > 0 && mentionsCivilians(doc.text, s);
     const split = needSplit && namesSplit(body) && (sentenceClaims.length > 0 || SINGLE_WORD.test(body));
-    if (!civilians && !split) continue;
+    const restated = needToll && sentenceClaims.length > 1 && namesSplit(body);
+    if (!civilians && !split && !restated) continue;
     if (region && mentionsIn(places, s.start, s.end).some((m) => m.place.region && m.place.region !== region)) continue;
     const f = fatalitiesIn(doc.text, s, sentenceClaims, lex);
+    if (restated && f.fatalities !== null && f.fatalities > toll && f.childFatalities === main.childFatalities && (f.womenFatalities ?? null) === (main.womenFatalities ?? null)) {
+      main.fatalities = f.fatalities;
+      main.civilianFatalities = f.civilianFatalities;
+      if ((main.combatantFatalities ?? null) === null && f.combatantFatalities !== null) main.combatantFatalities = f.combatantFatalities;
+      needToll = false;
+      continue;
+    }
     // the split must be of the lead's toll: the same total again, or a part of "the dead"
     if (f.fatalities === null || f.fatalities > toll || (f.fatalities !== toll && !OF_THE_DEAD.test(body))) continue;
     if (needCivilians && f.fatalities === toll && f.civiliansStated && f.civilianFatalities !== null && f.civilianFatalities < toll) {
