@@ -35,22 +35,43 @@ function treeRssMb(pid: number): number | null {
 
 const TIME = '/usr/bin/time';
 
-export function runChild(args: string[], options: { cwd: string; passStderr?: boolean; sampleMs?: number }): Promise<ChildResult> {
+export interface ChildOptions {
+  cwd: string;
+  /** copy the child's stderr to ours as it comes (it is still kept, the tail, in the result) */
+  passStderr?: boolean;
+  sampleMs?: number;
+  onSample?: (seconds: number, rssMb: number) => void;
+  /** every complete line the child writes to stderr */
+  onStderrLine?: (line: string) => void;
+}
+
+export function runChild(args: string[], options: ChildOptions): Promise<ChildResult> {
   const timeFile = join(tmpdir(), `faultline-bench-time-${process.pid}-${Date.now()}`);
   const useTime = existsSync(TIME);
   const [cmd, argv] = useTime ? [TIME, ['-f', '%M', '-o', timeFile, ...args]] : [args[0]!, args.slice(1)];
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', options.passStderr ? 'inherit' : 'pipe'] });
+    const child = spawn(cmd, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let partial = '';
     child.stdout?.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
-    child.stderr?.setEncoding('utf8').on('data', (c: string) => { stderr = (stderr + c).slice(-20000); });
+    child.stderr?.setEncoding('utf8').on('data', (c: string) => {
+      if (options.passStderr) process.stderr.write(c);
+      stderr = (stderr + c).slice(-20000);
+      if (!options.onStderrLine) return;
+      const lines = (partial + c).split('\n');
+      partial = lines.pop() ?? '';
+      for (const l of lines) options.onStderrLine(l);
+    });
     const rssSeries: [number, number][] = [];
     const sampler = options.sampleMs && child.pid !== undefined
       ? setInterval(() => {
         const mb = treeRssMb(child.pid!);
-        if (mb !== null) rssSeries.push([Math.round((performance.now() - t0) / 1000), Math.round(mb)]);
+        if (mb === null) return;
+        const at = Math.round((performance.now() - t0) / 1000);
+        rssSeries.push([at, Math.round(mb)]);
+        options.onSample?.(at, Math.round(mb));
       }, options.sampleMs)
       : null;
     child.on('error', reject);

@@ -34,6 +34,8 @@ export interface CorpusReport {
   analyserMs: Record<string, number>;
   peers: PeerReport[];
   queries: QueryReport | null;
+  /** set when `analyze` failed: the figures then run up to its last progress line */
+  failed?: string;
 }
 
 export interface Machine { cores: number; cpu: string; node: string; workers: number }
@@ -63,6 +65,7 @@ export function printReport(reports: CorpusReport[], machine: Machine, out: Node
       f(wink?.mbPerSec), f(comp?.mbPerSec, 3), f(wink ? r.mbPerSec / wink.mbPerSec : null), f(comp ? r.mbPerSec / comp.mbPerSec : null, 1)]);
   }
   table(rows, out);
+  for (const r of reports) if (r.failed) out.write(`${r.corpus}: ${r.failed}\n  its figures run up to the last progress line of the analysis phase (no clustering pass, no analyser times)\n\n`);
   out.write('MB/s and docs/s: wall time of the whole `faultline analyze` process (start-up, ingest, analysers, store, clustering pass); analyse: the CLI\'s own timing of ingest + analysers + store.\n');
   out.write('Peers time only their NLP calls, single-threaded; wink-nlp: tokens + POS + entities (eng lite model); compromise: places, people, organisations, numbers (over the first --compromise-mb MB).\n\n');
 
@@ -84,6 +87,12 @@ export function printReport(reports: CorpusReport[], machine: Machine, out: Node
 
   const base = reports[0];
   const scaled = reports.find((r) => /-docs$/.test(r.corpus));
+  const targets = base && scaled ? scaleTargets(base, scaled) : null;
+  if (targets) {
+    out.write(`issue #8 scale targets (${scaled!.corpus} against ${base!.corpus}):\n`);
+    for (const t of targets) out.write(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.value}\n`);
+    out.write('\n');
+  }
   const json = {
     bench: 'faultline-analyze',
     machine,
@@ -91,6 +100,24 @@ export function printReport(reports: CorpusReport[], machine: Machine, out: Node
     corpora: reports.map((r) => ({ ...r, ratios: ratios(r) })),
     hotSpots,
     scaleThroughputRatio: base && scaled ? Math.round((scaled.analyseMbPerSec / base.analyseMbPerSec) * 100) / 100 : null,
+    scaleTargets: targets,
   };
   out.write(`${JSON.stringify(json)}\n`);
+}
+
+export interface TargetCheck { target: string; value: string; pass: boolean }
+
+/** Issue #8's scale targets: flat memory, throughput within 20% of the small corpus, p95 < 50 ms. */
+export function scaleTargets(base: CorpusReport, scaled: CorpusReport): TargetCheck[] {
+  const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+  const out: TargetCheck[] = [
+    { target: 'peak RSS < 1500 MB', value: `${f(scaled.peakRssMb, 0)} MB`, pass: scaled.peakRssMb !== null && scaled.peakRssMb < 1500 },
+    { target: 'end-to-end MB/s within 20% of the small corpus', value: `${f(scaled.mbPerSec)} vs ${f(base.mbPerSec)} MB/s (x${ratio(scaled.mbPerSec, base.mbPerSec)})`, pass: scaled.mbPerSec >= 0.8 * base.mbPerSec },
+    { target: 'analyse-phase MB/s within 20% of the small corpus', value: `${f(scaled.analyseMbPerSec)} vs ${f(base.analyseMbPerSec)} MB/s (x${ratio(scaled.analyseMbPerSec, base.analyseMbPerSec)})`, pass: scaled.analyseMbPerSec >= 0.8 * base.analyseMbPerSec },
+  ];
+  for (const kind of ['document', 'search', 'eventsByPlaceTime', 'dossier'] as const) {
+    const l = scaled.queries?.[kind];
+    out.push({ target: `${kind} query p95 < 50 ms`, value: l ? `${f(l.p95)} ms (n ${l.n})` : 'not measured', pass: !!l && l.p95 < 50 });
+  }
+  return out;
 }

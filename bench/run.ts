@@ -65,17 +65,36 @@ async function generated(name: string, opts: { bytes?: number; docs?: number; me
   return file;
 }
 
-async function analyse(input: Input): Promise<{ summary: AnalyzeSummary; wallMs: number; peakRssMb: number | null; db: string; rssSeries: [number, number][] }> {
+const PROGRESS = /^progress: (\d+) documents read, (\d+) added, (\d+) already stored, (\d+) rejected, ([\d.]+) MB$/;
+
+async function analyse(input: Input): Promise<{ summary: AnalyzeSummary; wallMs: number; peakRssMb: number | null; db: string; rssSeries: [number, number][]; failed?: string }> {
   const db = flags.db ?? join(work, `${input.name}.db`);
   if (!flags.db) for (const ext of ['', '-wal', '-shm']) rmSync(db + ext, { force: true });
   const args = [process.execPath, join(ROOT, 'bin', 'faultline.js'), 'analyze', input.file, '--db', db, '--json', ...input.args];
   if (flags.workers) args.push('--workers', flags.workers);
-  if (!flags.progress) args.push('--quiet');
+  // a scale run takes an hour: its log shows the CLI's progress and the memory as it goes
+  const progress = flags.progress || !!flags.scale;
+  if (!progress) args.push('--quiet');
   process.stderr.write(`bench: analyze ${input.name} …\n`);
-  const r = await runChild(args, { cwd: ROOT, passStderr: flags.progress, sampleMs: 10_000 });
+  const t0 = performance.now();
+  let last: AnalyzeSummary | null = null;
+  const r = await runChild(args, {
+    cwd: ROOT, passStderr: progress, sampleMs: 10_000,
+    onSample: progress ? (at, mb) => process.stderr.write(`bench: ${input.name} ${at} s, RSS ${mb} MB\n`) : undefined,
+    onStderrLine: (line) => {
+      const m = PROGRESS.exec(line);
+      if (m) last = { seen: +m[1]!, added: +m[2]!, skipped: +m[3]!, rejected: +m[4]!, bytes: +m[5]! * 1e6, ms: performance.now() - t0, findings: 0, problems: 0, analyserMs: {} };
+    },
+  });
   const summary = lastJson<AnalyzeSummary>(r.stdout);
-  if (!summary || r.code > 1) throw new Error(`analyze ${input.name} failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
-  return { summary, wallMs: r.wallMs, peakRssMb: r.peakRssMb, db, rssSeries: r.rssSeries };
+  if (summary && r.code <= 1) return { summary, wallMs: r.wallMs, peakRssMb: r.peakRssMb, db, rssSeries: r.rssSeries };
+  const failed = `analyze ${input.name} failed (exit ${r.code}): ${r.stderr.slice(-600).trim()}`;
+  const partial = last as AnalyzeSummary | null;
+  if (!partial) throw new Error(failed);
+  // what was stored before the failure is still measured: speed up to the last progress line
+  // (the analysis phase), memory, and queries on the stored documents
+  process.stderr.write(`bench: ${failed}\nbench: reporting ${input.name} up to its last progress line (${partial.seen} documents, ${(partial.bytes / 1e6).toFixed(1)} MB at ${(partial.ms / 1000).toFixed(0)} s)\n`);
+  return { summary: partial, wallMs: partial.ms, peakRssMb: r.peakRssMb, db, rssSeries: r.rssSeries, failed };
 }
 
 async function peer(name: string, input: Input, maxMb: number): Promise<PeerReport | null> {
@@ -119,6 +138,7 @@ async function main(): Promise<void> {
       seconds: secs, mbPerSec: a.summary.bytes / 1e6 / secs, docsPerSec: a.summary.seen / secs, peakRssMb: a.peakRssMb,
       analyseSeconds: a.summary.ms / 1000, analyseMbPerSec: a.summary.bytes / 1e6 / (a.summary.ms / 1000), rssSeries: a.rssSeries,
       findings: a.summary.findings, problems: a.summary.problems, analyserMs: a.summary.analyserMs, peers: [], queries: null,
+      ...(a.failed ? { failed: a.failed } : {}),
     };
     if (Number(flags.queries) > 0) {
       process.stderr.write(`bench: queries on ${input.name} …\n`);
@@ -133,6 +153,9 @@ async function main(): Promise<void> {
     }
     if (!flags.keep && !flags.db) for (const ext of ['', '-wal', '-shm']) rmSync(a.db + ext, { force: true });
     reports.push(report);
+    // each corpus's figures reach the log as soon as they exist (a later corpus may still fail)
+    const { rssSeries: _series, ...brief } = report;
+    process.stderr.write(`bench: done ${input.name}: ${JSON.stringify(brief)}\n`);
   }
   let hotSpots: { file: string; ms: number }[] | null = null;
   if (flags.profile) {

@@ -1,7 +1,7 @@
 // The analyse use-case: ingest inputs as a stream, skip content already stored, analyse on the
 // pool, and store documents as they are done. Memory stays bounded by the in-flight cap.
 // SQLite: analysed documents are stored in batches (up to BATCH_DOCS documents or BATCH_MS
-// of work per transaction), each document all-or-nothing inside its batch through a savepoint;
+// of work per transaction; fewer commits write the hot index and totals pages fewer times), each document all-or-nothing inside its batch through a savepoint;
 // one commit per document cost more than the analysis itself. A run killed midway keeps every
 // batch committed before the kill and loses at most the last batch, which a re-run analyses
 // again (content already stored is skipped). PostgreSQL: one statement per document, several in
@@ -40,8 +40,13 @@ export interface CorpusSummary extends CorpusProgress {
 /** SQLite offers synchronous, batched twins of put/has: the loop then needs no await per document. */
 type MaybeSyncStore = Store & { putDocumentsSync?: (docs: AnalysedDocument[]) => (PutResult | Error)[]; hasDocumentSync?: (id: string) => boolean };
 
-const BATCH_DOCS = 64;
-const BATCH_MS = 1000;
+const BATCH_DOCS = 256;
+const BATCH_MS = 2000;
+// Documents queued on the workers. Storing a batch blocks this thread for a few hundred ms; the
+// workers must hold enough queued work to stay busy meanwhile (4 per worker left them idle a
+// fifth of the run). The byte cap keeps memory bounded when documents are large.
+const IN_FLIGHT_PER_WORKER = 64;
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 
 export async function analyseCorpus(inputs: string[], store: MaybeSyncStore, options: CorpusRunOptions): Promise<CorpusSummary> {
   const t0 = performance.now();
@@ -53,7 +58,8 @@ export async function analyseCorpus(inputs: string[], store: MaybeSyncStore, opt
   // ids analysed but not yet stored; once stored the store itself answers, so this stays small
   const inRun = new Set<string>();
   const inFlight = new Set<Promise<void>>();
-  const cap = Math.max(2, pool.size * 4);
+  const cap = Math.max(2, pool.size * IN_FLIGHT_PER_WORKER);
+  let inFlightBytes = 0;
   const progress = (): void => options.onProgress?.({ seen: summary.seen, added: summary.added, skipped: summary.skipped, rejected: summary.rejected, bytes: summary.bytes });
   const stored = (doc: AnalysedDocument, put: PutResult | Error): void => {
     inRun.delete(doc.id);
@@ -79,7 +85,8 @@ export async function analyseCorpus(inputs: string[], store: MaybeSyncStore, opt
   };
 
   try {
-    for await (const ev of ingest(inputs, options.ingest)) {
+    // languages are detected on the pool's threads, beside the analysis (see worker.ts)
+    for await (const ev of ingest(inputs, { ...options.ingest, deferLanguages: true })) {
       if (ev.kind === 'rejected') {
         summary.rejected++;
         summary.rejections.push({ input: ev.input, reason: ev.reason });
@@ -96,7 +103,7 @@ export async function analyseCorpus(inputs: string[], store: MaybeSyncStore, opt
         continue;
       }
       inRun.add(doc.id);
-      const job = pool.analyse(doc).then(
+      const job = pool.analyse(doc, true).then(
         async (result) => {
           // keep the first problems as examples; a huge run must not grow this list without bound
           for (const p of result.problems) if (summary.problems.length < 1000) summary.problems.push({ document: doc.source, ...p });
@@ -116,9 +123,14 @@ export async function analyseCorpus(inputs: string[], store: MaybeSyncStore, opt
           options.onRejected?.(doc.source, `analysis failed: ${err.message}`);
         },
       );
-      const tracked = job.finally(() => inFlight.delete(tracked));
+      const size = doc.text.length * 2;
+      inFlightBytes += size;
+      const tracked = job.finally(() => {
+        inFlight.delete(tracked);
+        inFlightBytes -= size;
+      });
       inFlight.add(tracked);
-      if (inFlight.size >= cap) await Promise.race(inFlight);
+      while (inFlight.size >= cap || (inFlight.size > 0 && inFlightBytes >= IN_FLIGHT_BYTES)) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     flush();

@@ -1,14 +1,20 @@
 // Analyses documents on worker threads, one Pipeline per thread, so every core works.
 // Falls back to the calling thread when workers = 0 or when running from TypeScript sources
-// (tests), where the compiled worker file does not exist.
+// (tests), where the compiled worker file does not exist. A worker also detects the document's
+// languages when ingest deferred them, and computes its near-duplicate signature; its answer is
+// the document's JSON without the text (see worker.ts), which the store keeps as it is.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { IngestedDocument } from '../core/types.js';
+import type { AnalysedDocument, IngestedDocument } from '../core/types.js';
+import { detectLanguages } from '../ingest/languages.js';
+import { minhash } from '../cluster/minhash.js';
+import { attachFindingsJson, attachSignature } from '../store/sqlite/write.js';
 import { Pipeline, type PipelineResult } from './pipeline.js';
+import type { WorkerReply, WorkerRequest } from './worker.js';
 
-interface Pending { resolve: (r: PipelineResult) => void; reject: (e: Error) => void }
+interface Pending { doc: IngestedDocument; resolve: (r: PipelineResult) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; inFlight: number }
 
 export interface PoolOptions {
@@ -34,13 +40,21 @@ export class AnalysisPool {
     for (let i = 0; i < wanted; i++) {
       const worker = new Worker(workerUrl, { workerData: { pack: options.pack } });
       const slot: Slot = { worker, inFlight: 0 };
-      worker.on('message', (msg: { id: number; result?: PipelineResult; error?: string }) => {
+      worker.on('message', (msg: WorkerReply) => {
         slot.inFlight--;
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (!p) return;
-        if (msg.result) p.resolve(msg.result);
-        else p.reject(new Error(msg.error ?? 'analysis failed'));
+        if (msg.doc === undefined) {
+          p.reject(new Error(msg.error ?? 'analysis failed'));
+          return;
+        }
+        // the text never left this thread: put it back where the worker's JSON left it out
+        const doc = JSON.parse(msg.doc) as AnalysedDocument;
+        doc.text = p.doc.text;
+        attachFindingsJson(doc, msg.doc);
+        if (msg.signature !== undefined) attachSignature(doc, msg.signature);
+        p.resolve({ doc, problems: msg.problems ?? [], timings: msg.timings ?? [] });
       });
       worker.on('error', (err) => {
         this.failure = err;
@@ -55,10 +69,14 @@ export class AnalysisPool {
     return this.local ? 1 : this.slots.length;
   }
 
-  analyse(doc: IngestedDocument): Promise<PipelineResult> {
+  /** @param languages detect the document's languages first (ingest deferred them to the pool) */
+  analyse(doc: IngestedDocument, languages = false): Promise<PipelineResult> {
     if (this.local) {
       try {
-        return Promise.resolve(this.local.analyse(doc));
+        if (languages) doc.languages = detectLanguages(doc.text);
+        const result = this.local.analyse(doc);
+        attachSignature(result.doc, minhash(doc.text));
+        return Promise.resolve(result);
       } catch (err) {
         return Promise.reject(err as Error);
       }
@@ -68,8 +86,9 @@ export class AnalysisPool {
     const id = this.nextId++;
     slot.inFlight++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, doc });
+      this.pending.set(id, { doc, resolve, reject });
+      // the text is sent once, to the worker; the reply leaves it out
+      slot.worker.postMessage({ id, doc, languages } satisfies WorkerRequest);
     });
   }
 

@@ -25,6 +25,8 @@ export interface DocumentParts {
   guessTitle?: boolean;
   /** largest stored text in UTF-8 bytes (decoding can grow a single-byte input) */
   maxBytes?: number;
+  /** leave `languages` empty for the analysis pool to fill on a worker thread */
+  deferLanguages?: boolean;
 }
 
 /** First line that looks like a headline: short, no final period, more text below it. */
@@ -68,7 +70,7 @@ export function buildDocument(parts: DocumentParts): IngestedDocument | string {
     outlet: parts.outlet?.trim() || null,
     title,
     published,
-    languages: detectLanguages(text),
+    languages: parts.deferLanguages ? [] : detectLanguages(text),
     text,
     segments,
     ...(parts.meta && Object.keys(parts.meta).length ? { meta: parts.meta } : {}),

@@ -1,7 +1,8 @@
-// Languages of a document as shares of its characters: franc-min per paragraph (ISO 639-3),
+// Languages of a document as shares of its characters: franc-min per paragraph (ISO 639-3; its
+// models and method, computed by franc-fast.ts),
 // mapped to ISO 639-1. Short paragraphs are skipped, except lines that are mostly Cyrillic or
 // Arabic script, where the script alone is a safe call for this corpus (ru / ar).
-import { francAll } from 'franc-min';
+import { francAll } from './franc-fast.js';
 import type { LanguageShare } from '../core/types.js';
 
 const ISO3_TO_1: Record<string, string> = {

@@ -40,7 +40,7 @@ export function recordToEvent(values: RecordValues, where: string, options: Inge
   }
   const built = buildDocument({
     source: where, text, title: str(values[c.title]), date: str(values[c.date]),
-    outlet: str(values[c.source]), externalId: str(values[c.id]), meta, maxBytes: options.maxDocumentBytes,
+    outlet: str(values[c.source]), externalId: str(values[c.id]), meta, maxBytes: options.maxDocumentBytes, deferLanguages: options.deferLanguages,
   });
   if (typeof built === 'string') return { kind: 'rejected', input: where, reason: built };
   return { kind: 'document', doc: built };

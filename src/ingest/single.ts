@@ -42,11 +42,11 @@ export function singleDocument(s: SingleInput, options: IngestOptions): IngestEv
       const page = extractHtml(decoded.text);
       built = buildDocument({
         source: s.source, text: page.text, title: page.title, date: page.date, outlet: page.siteName,
-        segments: page.segments, normalised: true, guessTitle: true, maxBytes: options.maxDocumentBytes,
+        segments: page.segments, normalised: true, guessTitle: true, maxBytes: options.maxDocumentBytes, deferLanguages: options.deferLanguages,
         meta: page.warning ? { ingestWarning: page.warning } : undefined,
       });
     } else {
-      built = buildDocument({ source: s.source, text: decoded.text, guessTitle: true, maxBytes: options.maxDocumentBytes });
+      built = buildDocument({ source: s.source, text: decoded.text, guessTitle: true, maxBytes: options.maxDocumentBytes, deferLanguages: options.deferLanguages });
     }
   } catch (err) {
     return { kind: 'rejected', input: s.input, reason: `could not extract text: ${(err as Error).message}` };

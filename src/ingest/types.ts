@@ -22,6 +22,8 @@ export interface IngestOptions {
   fetchMaxRedirects: number;
   /** decompression limit for .gz inputs (bytes of output) */
   maxDecompressedBytes: number;
+  /** leave `languages` empty: the analysis pool detects them on its worker threads (analyze) */
+  deferLanguages?: boolean;
   /** standard input stream for `-` (tests pass their own) */
   stdin?: NodeJS.ReadableStream;
 }

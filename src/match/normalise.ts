@@ -116,6 +116,22 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+/**
+ * Tokens of a document, cached for the most recent text: the entity scan and the framing
+ * analysers (labels, stance, techniques) read the same document, and tokenising it once is
+ * enough. Callers must not modify the tokens.
+ */
+export function documentTokens(text: string): Token[] {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
+}
+
 /** Normalised key of a whole phrase: its tokens' norms joined by a space. */
 export function phraseKey(phrase: string): string {
   return tokenize(phrase).map((t) => t.norm).join(' ');

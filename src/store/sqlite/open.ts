@@ -12,6 +12,9 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // 64 MiB of page cache (default 2 MiB): a bulk load inserts into a dozen indexes whose hot
+    // pages then stay in memory instead of being re-read from the OS for every batch
+    db.pragma('cache_size = -65536');
   }
   db.pragma('foreign_keys = ON');
   if (!options.readonly) migrate(db);

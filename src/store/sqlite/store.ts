@@ -3,7 +3,7 @@
 import type { AnalysedDocument } from '../../core/types.js';
 import type { PageRequest, PutResult, Store } from '../types.js';
 import type { ClusterRecord, DocumentSignature, ReferenceEvent, ReferenceQuery } from '../types.js';
-import { createWriter } from './write.js';
+import { createWriter, type Writer } from './write.js';
 import { openDatabase, type Db } from './open.js';
 import { SqliteReader } from './read.js';
 import { SqliteClusters } from './clusters.js';
@@ -12,7 +12,7 @@ import { SqliteReference } from './reference.js';
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Db;
-  private readonly write: (doc: AnalysedDocument) => PutResult;
+  private readonly writer: Writer | null;
   private readonly reader: SqliteReader;
   private readonly has;
   private readonly setCluster;
@@ -21,7 +21,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly file: string, options: { readonly?: boolean } = {}) {
     this.db = openDatabase(file, options);
-    this.write = options.readonly ? () => { throw new Error('store opened read-only'); } : createWriter(this.db);
+    this.writer = options.readonly ? null : createWriter(this.db);
     this.reader = new SqliteReader(this.db);
     this.clusterTable = new SqliteClusters(this.db);
     this.referenceTable = new SqliteReference(this.db);
@@ -29,22 +29,21 @@ export class SqliteStore implements Store {
     this.setCluster = this.db.prepare('UPDATE events SET cluster_id = ? WHERE doc = (SELECT rowid FROM documents WHERE id = ?) AND idx = ?');
   }
 
-  async putDocument(doc: AnalysedDocument): Promise<PutResult> { return this.write(doc); }
+  private write(): Writer {
+    if (!this.writer) throw new Error('store opened read-only');
+    return this.writer;
+  }
+
+  async putDocument(doc: AnalysedDocument): Promise<PutResult> { return this.write().put(doc); }
   /** synchronous variant for the analyze loop, which needs no await per document */
-  putDocumentSync(doc: AnalysedDocument): PutResult { return this.write(doc); }
+  putDocumentSync(doc: AnalysedDocument): PutResult { return this.write().put(doc); }
   /**
    * Several documents in one transaction, each still all-or-nothing (a savepoint per document):
    * one commit per batch instead of per document is what makes bulk analysis fast. A document
    * that fails to store is returned as its Error; the others are kept.
    */
   putDocumentsSync(docs: AnalysedDocument[]): (PutResult | Error)[] {
-    return this.db.transaction(() => docs.map((d) => {
-      try {
-        return this.write(d);
-      } catch (err) {
-        return err as Error;
-      }
-    }))();
+    return this.write().putMany(docs);
   }
   async hasDocument(id: string): Promise<boolean> { return this.has.get(id) !== undefined; }
   hasDocumentSync(id: string): boolean { return this.has.get(id) !== undefined; }

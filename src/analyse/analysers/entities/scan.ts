@@ -2,7 +2,7 @@
 // the sentence of each token, computed once per document (the first analyser to run pays).
 import type { AnalysisContext } from '../../analyser.js';
 import type { AnalysedDocument } from '../../../core/types.js';
-import { tokenize, type Token } from '../../../match/normalise.js';
+import { documentTokens, type Token } from '../../../match/normalise.js';
 import type { Match } from '../../../match/trie.js';
 import { lexicon, type Hit, type Lexicon } from './lexicon.js';
 
@@ -26,7 +26,7 @@ export function scanDocument(ctx: AnalysisContext): Scan {
   if (hit && hit.text === ctx.doc.text) return hit;
   const text = ctx.doc.text;
   const lex = lexicon(ctx.pack);
-  const tokens = tokenize(text);
+  const tokens = documentTokens(text);
   const matches = lex.trie.scanTokens(text, tokens);
   const sentOf = new Int32Array(tokens.length);
   const sentences = ctx.sentences();

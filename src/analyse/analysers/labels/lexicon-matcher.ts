@@ -3,7 +3,7 @@
 // names do, and adds what the shared trie lacks: forms ending in * match any word that starts
 // with the stem (Russian inflection: "боевик*" → боевики, боевиков). Leftmost-longest,
 // non-overlapping, never across a sentence end; O(tokens × phrase length).
-import { normWord, tokenize, type Token } from '../../../match/normalise.js';
+import { documentTokens, normWord, type Token } from '../../../match/normalise.js';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -23,16 +23,9 @@ export interface LexiconMatch<T> {
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const BREAK_RE = /[.!?\n;:]/;
 
-let lastText: string | null = null;
-let lastTokens: Token[] = [];
-
-/** Tokens of a text, cached for the most recent text (several framing analysers read the same document). */
+/** Tokens of a text, cached for the most recent text (the entity scan and several framing analysers read the same document). */
 export function framingTokens(text: string): Token[] {
-  if (text !== lastText) {
-    lastTokens = tokenize(text);
-    lastText = text;
-  }
-  return lastTokens;
+  return documentTokens(text);
 }
 
 // Every matcher's first words (and wildcard stems' first three letters). One pass per token
