@@ -3,6 +3,7 @@
 // clusterId for every event mention plus one clusters row per real-world event. Runs at the
 // end of `faultline analyze` and as `faultline cluster`. Re-running is deterministic, so ids
 // stay the same while the corpus does.
+import { getHeapStatistics } from 'node:v8';
 import type { ClusterRecord, DocumentSignature, Store } from '../store/types.js';
 import { clusterMentions, type EventCluster } from './cluster.js';
 import { installedContext } from './compatible.js';
@@ -62,8 +63,31 @@ export function summariseCluster(c: EventCluster, duplicateOf: Map<string, strin
   };
 }
 
-export async function clusterStore(store: Store, options: { onProgress?: (documents: number) => void } = {}): Promise<ClusterRunSummary> {
+/**
+ * The pass holds every event mention in memory (about 500 bytes each): past a few million
+ * mentions that outgrows the heap. It stops with this error instead of dying out of memory;
+ * the analysed documents are stored either way.
+ */
+export class ClusterMemoryError extends Error {
+  constructor(readonly documents: number, readonly mentions: number, readonly heapLimitBytes: number) {
+    super(
+      `clustering stopped after ${documents} documents (${mentions} event mentions): they need more than 75% of the ` +
+        `${Math.round(heapLimitBytes / 2 ** 20)} MB heap. The analysed documents are stored; cluster them with a larger heap: ` +
+        'NODE_OPTIONS=--max-old-space-size=16384 faultline cluster --db FILE',
+    );
+    this.name = 'ClusterMemoryError';
+  }
+}
+
+export interface ClusterOptions {
+  onProgress?: (documents: number) => void;
+  /** heap size the pass may fill to 75%; default: the process's heap limit */
+  heapLimitBytes?: number;
+}
+
+export async function clusterStore(store: Store, options: ClusterOptions = {}): Promise<ClusterRunSummary> {
   const t0 = performance.now();
+  const heapLimit = options.heapLimitBytes ?? getHeapStatistics().heap_size_limit;
   const finder = new DuplicateFinder();
   const mentions: EventMention[] = [];
   /** datelines, for dating reprints by their original's day */
@@ -77,6 +101,7 @@ export async function clusterStore(store: Store, options: { onProgress?: (docume
     reportDays.set(doc.id, reportDayOf(doc));
     for (const m of mentionsOf(doc)) mentions.push(m);
     if (++documents % 500 === 0) options.onProgress?.(documents);
+    if (documents % 500 === 1 && process.memoryUsage().heapUsed > 0.75 * heapLimit) throw new ClusterMemoryError(documents, mentions.length, heapLimit);
   }
   const duplicateOf = finder.duplicates();
   for (let i = 0; i < finder.size; i += WRITE_BATCH) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDossier } from '../../src/cluster/dossier.js';
 import { renderDossier } from '../../src/cluster/render.js';
-import { clusterStore } from '../../src/cluster/run.js';
+import { ClusterMemoryError, clusterStore } from '../../src/cluster/run.js';
 import { run } from '../../src/present/cli/main.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { tempDir } from '../helpers.js';
@@ -36,6 +36,14 @@ describe('clusters in the store', () => {
     expect(c.earliestPublished).toBe('2016-12-12');
     expect((await store.listClusters({ minSources: 2 })).items.map((x) => x.id)).toEqual([clusterId]);
     expect(await store.getSignatures([docs.reprint.id])).toEqual([expect.objectContaining({ duplicateOf: docs.wire.id })]);
+  });
+
+  it('stops with a message naming the way out, not a crash, when mentions would outgrow the heap', async () => {
+    const err = await clusterStore(store, { heapLimitBytes: 1024 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterMemoryError);
+    expect((err as Error).message).toMatch(/documents are stored.*max-old-space-size/);
+    // the earlier ids are untouched
+    expect((await store.getDocument(docs.proopp.id))!.events[0]!.clusterId).toBe(clusterId);
   });
 
   it('keeps ids when the pass runs again', async () => {

@@ -1,7 +1,7 @@
 // `faultline cluster`: the cross-document pass (near-duplicates, event clusters) over a stored
 // corpus. `analyze` runs the same pass at the end through clusterAfterAnalyze.
 import type { Command } from 'commander';
-import { clusterStore, type ClusterRunSummary } from '../../../cluster/run.js';
+import { ClusterMemoryError, clusterStore, type ClusterRunSummary } from '../../../cluster/run.js';
 import { openStore } from '../../../store/index.js';
 import type { Store } from '../../../store/types.js';
 import { existingDb } from '../options.js';
@@ -14,8 +14,14 @@ export function describeClusterRun(s: ClusterRunSummary): string {
 /** The one call `analyze` makes after a run that added documents. */
 export async function clusterAfterAnalyze(store: Store, added: number, quiet = false): Promise<void> {
   if (added === 0) return;
-  const summary = await clusterStore(store);
-  if (!quiet) process.stderr.write(`${describeClusterRun(summary)}\n`);
+  try {
+    const summary = await clusterStore(store);
+    if (!quiet) process.stderr.write(`${describeClusterRun(summary)}\n`);
+  } catch (err) {
+    // the run's documents are stored: a corpus too big to cluster in this heap is a warning
+    if (!(err instanceof ClusterMemoryError)) throw err;
+    process.stderr.write(`warning: ${err.message}\n`);
+  }
 }
 
 export function registerCluster(program: Command): void {
