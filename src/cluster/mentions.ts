@@ -63,11 +63,17 @@ export function documentDate(doc: AnalysedDocument): string | null {
   return found && found.index <= LEAD_CHARS && found.date.length >= 10 ? found.date : null;
 }
 
-const dayOf = (r: [number, number] | null): number | null => (r && r[0] === r[1] ? r[0] : null);
+/** The days the document's dateline covers (one day, or a month or year when that is all it says). */
+export function reportedDays(doc: AnalysedDocument): [number, number] | null {
+  return coveredDays(documentDate(doc));
+}
+
+/** The one day a dateline range names, or null when it covers more. */
+export const dayOf = (r: [number, number] | null): number | null => (r && r[0] === r[1] ? r[0] : null);
 
 /** The epoch day the document was published (its dateline), or null when not known to the day. */
 export function reportDayOf(doc: AnalysedDocument): number | null {
-  return dayOf(coveredDays(documentDate(doc)));
+  return dayOf(reportedDays(doc));
 }
 
 /**
@@ -80,11 +86,11 @@ export function redate(m: EventMention, originalDay: number | null): EventMentio
   return m;
 }
 
-export function mentionsOf(doc: AnalysedDocument): EventMention[] {
+/** `reported`: the document's dateline days, when the caller has them already (reportedDays). */
+export function mentionsOf(doc: AnalysedDocument, reported = reportedDays(doc)): EventMention[] {
   if (!doc.events.length) return [];
   const places = new Map(doc.places.map((p) => [p.id, p]));
   const fallbacks = new Map<string | null, PlaceFinding | null>();
-  const reported = coveredDays(documentDate(doc));
   const reportDay = dayOf(reported);
   return doc.events.map((e, index) => {
     let inferred = false;

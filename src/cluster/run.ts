@@ -9,7 +9,7 @@ import { clusterMentions, type EventCluster } from './cluster.js';
 import { installedContext } from './compatible.js';
 import { isoDay } from './days.js';
 import { DuplicateFinder } from './duplicates.js';
-import { mentionsOf, redate, reportDayOf, type EventMention } from './mentions.js';
+import { dayOf, mentionsOf, redate, reportedDays, type EventMention } from './mentions.js';
 import { minhash, PERMUTATIONS } from './minhash.js';
 
 const SIGNATURE_LENGTH = PERMUTATIONS * 4;
@@ -98,8 +98,10 @@ export async function clusterStore(store: Store, options: ClusterOptions = {}): 
     // a cached signature of another length was made by an older scheme: sign again
     const sig = cached && (cached.simhash === null || cached.simhash.length === SIGNATURE_LENGTH) ? cached.simhash : minhash(doc.text);
     finder.add({ documentId: doc.id, signature: sig, published: doc.published, order: documents });
-    reportDays.set(doc.id, reportDayOf(doc));
-    for (const m of mentionsOf(doc)) mentions.push(m);
+    // the dateline is read once per document: for reprint dating and for the mentions' news days
+    const reported = reportedDays(doc);
+    reportDays.set(doc.id, dayOf(reported));
+    for (const m of mentionsOf(doc, reported)) mentions.push(m);
     if (++documents % 500 === 0) options.onProgress?.(documents);
     if (documents % 500 === 1 && process.memoryUsage().heapUsed > 0.75 * heapLimit) throw new ClusterMemoryError(documents, mentions.length, heapLimit);
   }

@@ -4,7 +4,7 @@
 // seeded random texts built to hit the edge cases (runs of "!", blank lines, quotes, Cyrillic).
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { framingTokens } from '../../src/analyse/analysers/labels/lexicon-matcher.js';
+import { documentTokens } from '../../src/match/normalise.js';
 import { STOP, ruleTechniques, techniquesSection } from '../../src/analyse/analysers/techniques/rules.js';
 import type { TechniqueFinding } from '../../src/core/types.js';
 import { loadPack } from '../../src/packs/loader.js';
@@ -43,7 +43,7 @@ function referenceSlogans(text: string): string[] {
 }
 
 function referenceRepetitions(text: string): string[] {
-  const toks = framingTokens(text);
+  const toks = documentTokens(text);
   const seen = new Map<string, number[]>();
   for (let i = 0; i + 2 < toks.length; i++) {
     const content = (k: number): number => (STOP.has(toks[k].norm) ? 0 : 1);

@@ -23,11 +23,6 @@ export interface LexiconMatch<T> {
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const BREAK_RE = /[.!?\n;:]/;
 
-/** Tokens of a text, cached for the most recent text (the entity scan and several framing analysers read the same document). */
-export function framingTokens(text: string): Token[] {
-  return documentTokens(text);
-}
-
 // Every matcher's first words (and wildcard stems' first three letters). One pass per token
 // list finds the tokens that can start a phrase of any matcher; each matcher's scan then visits
 // only those instead of every token (labels, distancers, stance cues and sources all scan the
@@ -110,7 +105,7 @@ export class LexiconMatcher<T> {
     return out;
   }
 
-  scan(text: string, toks: Token[] = framingTokens(text)): LexiconMatch<T>[] {
+  scan(text: string, toks: Token[] = documentTokens(text)): LexiconMatch<T>[] {
     const out: LexiconMatch<T>[] = [];
     const first = this.root.next;
     const firstPrefixes = this.root.prefixes;

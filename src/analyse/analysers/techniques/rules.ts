@@ -7,7 +7,7 @@
 import type { LabelFinding, Technique, TechniqueFinding } from '../../../core/types.js';
 import type { Pack } from '../../../packs/loader.js';
 import { readSection, registerSection } from '../../../packs/sections.js';
-import { framingTokens } from '../labels/lexicon-matcher.js';
+import { documentTokens } from '../../../match/normalise.js';
 
 interface RuleSpec {
   id: string;
@@ -159,7 +159,7 @@ export const STOP = new Set(
 // over each norm's characters, no string building, no big id map whose lookups miss the cache);
 // equal norms are then checked on the strings. Groups come out in order of first occurrence.
 function repetitions(text: string): TechniqueFinding[] {
-  const toks = framingTokens(text);
+  const toks = documentTokens(text);
   const n = toks.length;
   const content = new Uint8Array(n);
   const ids = new Int32Array(n);
