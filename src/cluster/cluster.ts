@@ -4,14 +4,17 @@
 // closest cluster whose anchors (mentions precise to the day and town) it is all compatible
 // with (complete link over anchors: a vague mention cannot chain two different days together,
 // nor veto a precise match); otherwise it starts one. Pack knowledge (region groups such as a
-// capital and its countryside, actor parties) comes in as a MatchContext. Precise mentions go
-// first, so clusters form around exact days and towns and vague mentions join them after.
+// capital and its countryside, actor parties) comes in as a MatchContext. Mentions arrive in
+// sweep order (order.ts: through time, precise tiers ahead of vague ones), so clusters form
+// around exact days and towns, and a cluster no later mention can reach is handed back by
+// `evict` and forgotten: memory follows the events inside the date window, not the corpus.
 import { cellOf, cellsWithin, radiusKm } from './geo.js';
 import { areaOf } from './areas.js';
 import { closeness, compatible, DAY_SLACK, matchSlack, NO_CONTEXT, type MatchContext } from './compatible.js';
 import { slackDays } from './days.js';
 import type { EventMention } from './mentions.js';
-import { matchDays, matchPrecision } from './news-day.js';
+import { matchPrecision } from './news-day.js';
+import { bySweep, horizonOf, matchableDays, sweepKey } from './order.js';
 
 export interface EventCluster {
   id: string;
@@ -50,8 +53,13 @@ export function clusterIdFor(m: EventMention): string {
 }
 
 export class EventClusterer {
-  private readonly clusters: EventCluster[] = [];
-  private readonly anchorsOf: EventMention[][] = [];
+  /** by creation number; an evicted cluster leaves a hole */
+  private readonly clusters: (EventCluster | undefined)[] = [];
+  private readonly anchorsOf: (EventMention[] | undefined)[] = [];
+  /** the last day any member of a cluster is matched by */
+  private readonly reach: number[] = [];
+  /** creation numbers of the clusters not yet evicted */
+  private live: number[] = [];
   /** clusters by anchor cell and day, and by anchor region and day */
   private readonly byCellDay = new Map<number, number[]>();
   private readonly byRegionDay = new Map<string, number[]>();
@@ -62,8 +70,14 @@ export class EventClusterer {
   /** pack knowledge: region groups (indexed and matched as one area) and actor parties */
   constructor(private readonly ctx: MatchContext = NO_CONTEXT) {}
 
+  /** clusters started so far (evicted ones included) */
   get size(): number {
     return this.clusters.length;
+  }
+
+  /** clusters still held */
+  get held(): number {
+    return this.live.length;
   }
 
   private static put<K>(map: Map<K, number[]>, key: K, cluster: number): void {
@@ -73,7 +87,7 @@ export class EventClusterer {
   }
 
   private indexMember(m: EventMention, cluster: number): void {
-    const days = matchDays(m);
+    const days = matchableDays(m);
     if (!days) return;
     const cell = m.lat !== null && m.lon !== null ? cellOf(m.lat, m.lon) : null;
     const area = areaOf(this.ctx.areas, m.region);
@@ -96,7 +110,7 @@ export class EventClusterer {
 
   private candidates(m: EventMention): number[] {
     const out: number[] = [];
-    const days = matchDays(m);
+    const days = matchableDays(m);
     if (!days) return out;
     if (this.seen.length < this.clusters.length) {
       const grown = new Int32Array(this.clusters.length * 2);
@@ -132,6 +146,7 @@ export class EventClusterer {
     let bestScore = Infinity;
     for (const k of this.candidates(m)) {
       const members = this.clusters[k]!.members;
+
       // precise members (anchors) decide; vague ones only when there is no anchor yet
       const anchors = this.anchorsOf[k]!;
       const pool = anchors.length ? anchors : members;
@@ -153,30 +168,89 @@ export class EventClusterer {
       best = this.clusters.length;
       this.clusters.push({ id: clusterIdFor(m), members: [] });
       this.anchorsOf.push([]);
+      this.reach.push(-Infinity);
+      this.live.push(best);
     }
     const cluster = this.clusters[best]!;
     cluster.members.push(m);
     this.indexMember(m, best);
     if (isAnchor(m)) this.anchorsOf[best]!.push(m);
+    const days = matchableDays(m);
+    if (days && days[1] > this.reach[best]!) this.reach[best] = days[1];
     return cluster;
   }
 
-  result(): EventCluster[] {
-    return this.clusters;
+  /**
+   * Hands back (in creation order) and forgets every cluster whose members all end before `day`:
+   * the caller promises that no mention added later can match before it (order.ts horizonOf).
+   */
+  evict(day: number): EventCluster[] {
+    const out: EventCluster[] = [];
+    const kept: number[] = [];
+    for (const k of this.live) {
+      if (this.reach[k]! >= day) { kept.push(k); continue; }
+      out.push(this.clusters[k]!);
+      this.clusters[k] = undefined;
+      this.anchorsOf[k] = undefined;
+    }
+    if (!out.length) return out;
+    this.live = kept;
+    for (const map of [this.byCellDay, this.byRegionDay, this.vagueByCellWeek, this.vagueByRegionWeek] as Map<unknown, number[]>[]) {
+      for (const [key, list] of map) {
+        const alive = list.filter((k) => this.clusters[k]);
+        if (!alive.length) map.delete(key);
+        else if (alive.length < list.length) map.set(key, alive);
+      }
+    }
+    return out;
+  }
+
+  /** Every cluster still held, in creation order. */
+  remaining(): EventCluster[] {
+    return this.live.map((k) => this.clusters[k]!);
   }
 }
 
-/** Deterministic order: precise mentions first (stated, then inferred), then earliest day, document, index. */
-export function byDay(a: EventMention, b: EventMention): number {
-  const tier = (m: EventMention): number => (m.inferred ? 10 : 0) + matchPrecision(m) + m.geoPrecision;
-  const da = matchDays(a)?.[0] ?? Number.MAX_SAFE_INTEGER;
-  const db = matchDays(b)?.[0] ?? Number.MAX_SAFE_INTEGER;
-  return tier(a) - tier(b) || da - db || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || a.index - b.index;
+/** sweep days between evictions: each costs one pass over the clusters and the indexes */
+export const EVICT_EVERY = 14;
+
+/**
+ * Feeds mentions, already in sweep order, to a clusterer and hands clusters to `done` as soon as
+ * no later mention can reach them (and the rest at the end), each in creation order.
+ */
+export class SweepClusterer {
+  private readonly clusterer: EventClusterer;
+  private nextEvict = -Infinity;
+
+  constructor(ctx: MatchContext, private readonly done: (clusters: EventCluster[]) => void) {
+    this.clusterer = new EventClusterer(ctx);
+  }
+
+  get held(): number {
+    return this.clusterer.held;
+  }
+
+  add(m: EventMention): void {
+    const key = sweepKey(m);
+    if (key >= this.nextEvict) {
+      const gone = this.clusterer.evict(horizonOf(key));
+      if (gone.length) this.done(gone);
+      this.nextEvict = key + EVICT_EVERY;
+    }
+    this.clusterer.add(m);
+  }
+
+  finish(): void {
+    const rest = this.clusterer.remaining();
+    if (rest.length) this.done(rest);
+  }
 }
 
-/** Clusters a batch of mentions (sorted first so ids do not depend on input order). */
+/** Clusters a batch of mentions in sweep order (so ids do not depend on input order), in the order they completed. */
 export function clusterMentions(mentions: EventMention[], ctx: MatchContext = NO_CONTEXT): EventCluster[] {
-  const c = new EventClusterer(ctx);
-  for (const m of [...mentions].sort(byDay)) c.add(m);
-  return c.result();
+  const out: EventCluster[] = [];
+  const sweep = new SweepClusterer(ctx, (done) => out.push(...done));
+  for (const m of [...mentions].sort(bySweep)) sweep.add(m);
+  sweep.finish();
+  return out;
 }

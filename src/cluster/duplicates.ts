@@ -41,6 +41,11 @@ export class DuplicateFinder {
     return this.docs.length;
   }
 
+  /** The id of the i-th added document. */
+  documentIdAt(i: number): string {
+    return this.docs[i]!.documentId;
+  }
+
   /** The i-th added document's id and signature (hex, as stored), without keeping the strings. */
   signatureAt(i: number): { documentId: string; signature: string | null } {
     const slot = this.slot[i]!;

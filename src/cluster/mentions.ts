@@ -145,3 +145,30 @@ export function window(m: EventMention): [number, number] | null {
   const s = slackDays(m.timePrecision);
   return [m.days[0] - s, m.days[1] + s];
 }
+
+/** One mention as a compact JSON array (run.ts sorts mentions on disk); unpackMention reverses it. */
+export function packMention(m: EventMention): string {
+  return JSON.stringify([
+    m.documentId, m.index, m.start, m.end, m.type, m.subType, m.agent, m.target, m.placeId, m.placeName, m.lat, m.lon, m.region,
+    m.geoPrecision, m.timePrecision, m.days, m.fatalities, m.outlet, m.camp, m.published, m.inferred ? 1 : 0, m.main ? 1 : 0,
+    m.news ? [m.news.days, m.news.precision] : null,
+  ]);
+}
+
+type Packed = [
+  string, number, number, number, EventType, string | null, string | null, string | null, string | null, string | null,
+  number | null, number | null, string | null, 1 | 2 | 3, 1 | 2 | 3, [number, number] | null, number | null, string | null,
+  string | null, string | null, 0 | 1, 0 | 1, [[number, number], 1 | 2 | 3] | null,
+];
+
+export function unpackMention(json: string): EventMention {
+  const p = JSON.parse(json) as Packed;
+  // the same field order as mentionsOf builds: one object shape keeps matching fast
+  return {
+    documentId: p[0], index: p[1], start: p[2], end: p[3], type: p[4], subType: p[5], agent: p[6], target: p[7], placeId: p[8],
+    placeName: p[9], lat: p[10], lon: p[11], region: p[12], geoPrecision: p[13], timePrecision: p[14], days: p[15],
+    fatalities: p[16], outlet: p[17], camp: p[18], published: p[19], inferred: p[20] === 1,
+    main: p[21] === 1 ? true : undefined,
+    news: p[22] ? { days: p[22][0], precision: p[22][1] } : undefined,
+  };
+}

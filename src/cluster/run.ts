@@ -2,15 +2,19 @@
 // store, and its event mentions), find reprints, cluster the mentions, and write back a
 // clusterId for every event mention plus one clusters row per real-world event. Runs at the
 // end of `faultline analyze` and as `faultline cluster`. Re-running is deterministic, so ids
-// stay the same while the corpus does.
+// stay the same while the corpus does. Memory stays flat as the corpus grows: the mentions go
+// to an on-disk sort (SortSpill) and come back in sweep order (order.ts), and each cluster is
+// written and forgotten once the sweep has passed it. What stays in memory per document is its
+// MinHash signature (128 bytes) and its dateline.
 import { getHeapStatistics } from 'node:v8';
-import type { ClusterRecord, DocumentSignature, Store } from '../store/types.js';
-import { clusterMentions, type EventCluster } from './cluster.js';
+import { SortSpill, type ClusterRecord, type DocumentSignature, type SpillRow, type Store } from '../store/index.js';
+import { SweepClusterer, type EventCluster } from './cluster.js';
 import { installedContext } from './compatible.js';
 import { isoDay } from './days.js';
 import { DuplicateFinder } from './duplicates.js';
-import { dayOf, mentionsOf, redate, reportedDays, type EventMention } from './mentions.js';
+import { dayOf, mentionsOf, packMention, redate, reportedDays, unpackMention, type EventMention } from './mentions.js';
 import { minhash, PERMUTATIONS } from './minhash.js';
+import { sortColumns } from './order.js';
 
 const SIGNATURE_LENGTH = PERMUTATIONS * 4;
 const WRITE_BATCH = 1000;
@@ -64,9 +68,8 @@ export function summariseCluster(c: EventCluster, duplicateOf: Map<string, strin
 }
 
 /**
- * The pass holds every event mention in memory (about 500 bytes each): past a few million
- * mentions that outgrows the heap. It stops with this error instead of dying out of memory;
- * the analysed documents are stored either way.
+ * Past tens of millions of documents even the signatures outgrow the heap. The pass stops with
+ * this error instead of dying out of memory; the analysed documents are stored either way.
  */
 export class ClusterMemoryError extends Error {
   constructor(readonly documents: number, readonly mentions: number, readonly heapLimitBytes: number) {
@@ -81,58 +84,105 @@ export class ClusterMemoryError extends Error {
 
 export interface ClusterOptions {
   onProgress?: (documents: number) => void;
+  /** during the sweep: mentions clustered so far, of how many, and how many clusters are held */
+  onSweep?: (done: number, total: number, held: number) => void;
   /** heap size the pass may fill to 75%; default: the process's heap limit */
   heapLimitBytes?: number;
+}
+
+const spillRow = (m: EventMention): SpillRow => ({ ...sortColumns(m), doc: m.documentId, idx: m.index, payload: packMention(m) });
+
+/** Reprints are matched by their original's day: their spilled mentions are re-dated and re-keyed. */
+function redateReprints(spill: SortSpill, finder: DuplicateFinder, duplicateOf: Map<string, string>, firstRow: number[], reportDay: Float64Array): void {
+  if (!duplicateOf.size) return;
+  const originals = new Set(duplicateOf.values());
+  const order = new Map<string, number>();
+  for (let i = 0; i < finder.size; i++) {
+    const id = finder.documentIdAt(i);
+    if (duplicateOf.has(id) || originals.has(id)) order.set(id, i);
+  }
+  for (const [copy, original] of duplicateOf) {
+    const i = order.get(copy)!;
+    const day = reportDay[order.get(original)!]!;
+    for (const row of spill.rows(firstRow[i]!, firstRow[i + 1]!)) {
+      spill.replace(row.id, spillRow(redate(unpackMention(row.payload), Number.isNaN(day) ? null : day)));
+    }
+  }
 }
 
 export async function clusterStore(store: Store, options: ClusterOptions = {}): Promise<ClusterRunSummary> {
   const t0 = performance.now();
   const heapLimit = options.heapLimitBytes ?? getHeapStatistics().heap_size_limit;
   const finder = new DuplicateFinder();
-  const mentions: EventMention[] = [];
-  /** datelines, for dating reprints by their original's day */
-  const reportDays = new Map<string, number | null>();
-  let documents = 0;
-  for await (const doc of store.iterateDocuments()) {
-    const cached = (await store.getSignatures([doc.id]))[0];
-    // a cached signature of another length was made by an older scheme: sign again
-    const sig = cached && (cached.simhash === null || cached.simhash.length === SIGNATURE_LENGTH) ? cached.simhash : minhash(doc.text);
-    finder.add({ documentId: doc.id, signature: sig, published: doc.published, order: documents });
-    // the dateline is read once per document: for reprint dating and for the mentions' news days
-    const reported = reportedDays(doc);
-    reportDays.set(doc.id, dayOf(reported));
-    for (const m of mentionsOf(doc, reported)) mentions.push(m);
-    if (++documents % 500 === 0) options.onProgress?.(documents);
-    if (documents % 500 === 1 && process.memoryUsage().heapUsed > 0.75 * heapLimit) throw new ClusterMemoryError(documents, mentions.length, heapLimit);
-  }
-  const duplicateOf = finder.duplicates();
-  for (let i = 0; i < finder.size; i += WRITE_BATCH) {
-    const rows: DocumentSignature[] = [];
-    for (let j = i; j < Math.min(finder.size, i + WRITE_BATCH); j++) {
-      const { documentId, signature } = finder.signatureAt(j);
-      rows.push({ documentId, simhash: signature, duplicateOf: duplicateOf.get(documentId) ?? null });
+  const spill = SortSpill.open();
+  try {
+    /** each document's first spill row (by insertion order), and its dateline day (NaN: none) */
+    const firstRow: number[] = [];
+    let reportDay = new Float64Array(1024);
+    let documents = 0;
+    let mentions = 0;
+    for await (const doc of store.iterateDocuments()) {
+      const cached = (await store.getSignatures([doc.id]))[0];
+      // a cached signature of another length was made by an older scheme: sign again
+      const sig = cached && (cached.simhash === null || cached.simhash.length === SIGNATURE_LENGTH) ? cached.simhash : minhash(doc.text);
+      finder.add({ documentId: doc.id, signature: sig, published: doc.published, order: documents });
+      // the dateline is read once per document: for reprint dating and for the mentions' news days
+      const reported = reportedDays(doc);
+      if (documents === reportDay.length) {
+        const grown = new Float64Array(reportDay.length * 2);
+        grown.set(reportDay);
+        reportDay = grown;
+      }
+      reportDay[documents] = dayOf(reported) ?? NaN;
+      firstRow.push(spill.next);
+      const own = mentionsOf(doc, reported);
+      spill.add(own.map(spillRow));
+      mentions += own.length;
+      if (++documents % 500 === 0) options.onProgress?.(documents);
+      if (documents % 500 === 1 && process.memoryUsage().heapUsed > 0.75 * heapLimit) throw new ClusterMemoryError(documents, mentions, heapLimit);
     }
-    await store.putSignatures(rows);
-  }
+    firstRow.push(spill.next);
+    const duplicateOf = finder.duplicates();
+    for (let i = 0; i < finder.size; i += WRITE_BATCH) {
+      const rows: DocumentSignature[] = [];
+      for (let j = i; j < Math.min(finder.size, i + WRITE_BATCH); j++) {
+        const { documentId, signature } = finder.signatureAt(j);
+        rows.push({ documentId, simhash: signature, duplicateOf: duplicateOf.get(documentId) ?? null });
+      }
+      await store.putSignatures(rows);
+    }
+    redateReprints(spill, finder, duplicateOf, firstRow, reportDay);
 
-  for (const m of mentions) {
-    const original = duplicateOf.get(m.documentId);
-    if (original) redate(m, reportDays.get(original) ?? null);
-  }
-  const clusters = clusterMentions(mentions, installedContext());
-  let batch: { documentId: string; index: number; clusterId: string }[] = [];
-  for (const c of clusters) {
-    for (const m of c.members) batch.push({ documentId: m.documentId, index: m.index, clusterId: c.id });
-    if (batch.length >= WRITE_BATCH) {
-      await store.setClusterIds(batch);
-      batch = [];
+    await store.clearClusters();
+    let assignments: { documentId: string; index: number; clusterId: string }[] = [];
+    let records: ClusterRecord[] = [];
+    let clusters = 0;
+    let multiSource = 0;
+    const sweep = new SweepClusterer(installedContext(), (done: EventCluster[]) => {
+      for (const c of done) {
+        for (const m of c.members) assignments.push({ documentId: m.documentId, index: m.index, clusterId: c.id });
+        const record = summariseCluster(c, duplicateOf);
+        records.push(record);
+        clusters++;
+        if (record.sources >= 2) multiSource++;
+      }
+    });
+    const flush = async (): Promise<void> => {
+      await store.setClusterIds(assignments);
+      await store.addClusters(records);
+      assignments = [];
+      records = [];
+    };
+    let swept = 0;
+    for (const payload of spill.sorted()) {
+      sweep.add(unpackMention(payload));
+      if (assignments.length >= WRITE_BATCH) await flush();
+      if (++swept % 100_000 === 0) options.onSweep?.(swept, mentions, sweep.held);
     }
+    sweep.finish();
+    await flush();
+    return { documents, mentions, clusters, multiSource, duplicates: duplicateOf.size, ms: performance.now() - t0 };
+  } finally {
+    spill.close();
   }
-  await store.setClusterIds(batch);
-  const records = clusters.map((c) => summariseCluster(c, duplicateOf));
-  await store.replaceClusters(records);
-  return {
-    documents, mentions: mentions.length, clusters: clusters.length,
-    multiSource: records.filter((r) => r.sources >= 2).length, duplicates: duplicateOf.size, ms: performance.now() - t0,
-  };
 }

@@ -191,6 +191,10 @@ export interface Store {
   // cross-document layer: event clusters, reprints, reference events (src/cluster, src/reference)
   /** replace the whole clusters table (the clustering pass writes it at the end of a run) */
   replaceClusters(clusters: ClusterRecord[]): Promise<void>;
+  /** empty the clusters table; with addClusters, how a pass too big for one call writes it */
+  clearClusters(): Promise<void>;
+  /** add (or overwrite by id) clusters */
+  addClusters(clusters: ClusterRecord[]): Promise<void>;
   getCluster(id: string): Promise<ClusterRecord | null>;
   /** clusters, biggest (most distinct sources) first */
   listClusters(request: PageRequest & { minSources?: number }): Promise<Page<ClusterRecord>>;

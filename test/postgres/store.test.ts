@@ -117,6 +117,13 @@ describe.skipIf(!ADMIN)('PostgresStore', () => {
     await pgStore.replaceClusters([cluster, { ...cluster, id: 'c-2', sources: 1 }]);
     expect(await pgStore.getCluster('c-1')).toEqual(cluster);
     expect((await pgStore.listClusters({ minSources: 2 })).items.map((c) => c.id)).toEqual(['c-1']);
+    // the clustering pass writes big corpora batch by batch: clear, then add (an id added twice keeps the last)
+    await pgStore.clearClusters();
+    expect((await pgStore.listClusters({})).total).toBe(0);
+    await pgStore.addClusters([{ ...cluster, sources: 1 }, cluster]);
+    await pgStore.addClusters([{ ...cluster, id: 'c-3', sources: 1 }]);
+    expect((await pgStore.listClusters({})).items.map((c) => c.id)).toEqual(['c-1', 'c-3']);
+    expect(await pgStore.getCluster('c-1')).toEqual(cluster);
     await pgStore.putSignatures([{ documentId: docs[1]!.id, simhash: '00ff00ff00ff00ff', duplicateOf: docs[0]!.id }]);
     expect(await pgStore.getSignatures([docs[1]!.id, 'nope'])).toEqual([{ documentId: docs[1]!.id, simhash: '00ff00ff00ff00ff', duplicateOf: docs[0]!.id }]);
     const ref = { dataset: 'acled' as const, id: 'SYR1', dateFrom: '2016-12-12', dateTo: '2016-12-12', timePrecision: 1, lat: 36.2, lon: 37.15,

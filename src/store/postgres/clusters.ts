@@ -37,26 +37,38 @@ function lastById<T>(rows: T[], key: (r: T) => string): T[] {
   return [...new Map(rows.map((r) => [key(r), r])).values()];
 }
 
+async function upsertClusters(c: pg.PoolClient, all: ClusterRecord[]): Promise<void> {
+  const clusters = lastById(all, (r) => r.id);
+  for (let i = 0; i < clusters.length; i += CHUNK) {
+    await c.query(`INSERT INTO clusters SELECT x.id, x."type", x."dateFrom", x."dateTo", x."placeId", x."placeName", x.lat, x.lon, x.region,
+        x.mentions, x.documents, x.sources, x.outlets, x.camps, x."earliestDocument", x."earliestPublished"
+      FROM json_to_recordset($1::json) AS x(id text, "type" text, "dateFrom" text, "dateTo" text, "placeId" text, "placeName" text,
+        lat float8, lon float8, region text, mentions int, documents int, sources int, outlets jsonb, camps jsonb,
+        "earliestDocument" text, "earliestPublished" text)
+      ON CONFLICT (id) DO UPDATE SET type = excluded.type, date_from = excluded.date_from, date_to = excluded.date_to,
+        place_id = excluded.place_id, place_name = excluded.place_name, lat = excluded.lat, lon = excluded.lon, region = excluded.region,
+        mentions = excluded.mentions, documents = excluded.documents, sources = excluded.sources, outlets = excluded.outlets,
+        camps = excluded.camps, earliest_document = excluded.earliest_document, earliest_published = excluded.earliest_published`,
+    [JSON.stringify(clusters.slice(i, i + CHUNK))]);
+  }
+}
+
 export class PgClusters {
   constructor(private readonly pool: pg.Pool) {}
 
   async replace(all: ClusterRecord[]): Promise<void> {
-    const clusters = lastById(all, (c) => c.id);
     await inTransaction(this.pool, async (c) => {
       await c.query('DELETE FROM clusters');
-      for (let i = 0; i < clusters.length; i += CHUNK) {
-        await c.query(`INSERT INTO clusters SELECT x.id, x."type", x."dateFrom", x."dateTo", x."placeId", x."placeName", x.lat, x.lon, x.region,
-            x.mentions, x.documents, x.sources, x.outlets, x.camps, x."earliestDocument", x."earliestPublished"
-          FROM json_to_recordset($1::json) AS x(id text, "type" text, "dateFrom" text, "dateTo" text, "placeId" text, "placeName" text,
-            lat float8, lon float8, region text, mentions int, documents int, sources int, outlets jsonb, camps jsonb,
-            "earliestDocument" text, "earliestPublished" text)
-          ON CONFLICT (id) DO UPDATE SET type = excluded.type, date_from = excluded.date_from, date_to = excluded.date_to,
-            place_id = excluded.place_id, place_name = excluded.place_name, lat = excluded.lat, lon = excluded.lon, region = excluded.region,
-            mentions = excluded.mentions, documents = excluded.documents, sources = excluded.sources, outlets = excluded.outlets,
-            camps = excluded.camps, earliest_document = excluded.earliest_document, earliest_published = excluded.earliest_published`,
-        [JSON.stringify(clusters.slice(i, i + CHUNK))]);
-      }
+      await upsertClusters(c, all);
     });
+  }
+
+  async clear(): Promise<void> {
+    await this.pool.query('DELETE FROM clusters');
+  }
+
+  async add(clusters: ClusterRecord[]): Promise<void> {
+    await inTransaction(this.pool, (c) => upsertClusters(c, clusters));
   }
 
   async get(id: string): Promise<ClusterRecord | null> {

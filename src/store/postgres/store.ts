@@ -80,6 +80,8 @@ export class PostgresStore implements Store {
   network(r: PageRequest) { return this.reader.network(r); }
   eventHistogram(f: EventFilter) { return this.reader.eventHistogram(f); }
   replaceClusters(clusters: ClusterRecord[]) { return this.clusterTables.replace(clusters); }
+  clearClusters() { return this.clusterTables.clear(); }
+  addClusters(clusters: ClusterRecord[]) { return this.clusterTables.add(clusters); }
   getCluster(id: string) { return this.clusterTables.get(id); }
   listClusters(r: PageRequest & { minSources?: number }) { return this.clusterTables.list(r); }
   putSignatures(rows: DocumentSignature[]) { return this.clusterTables.putSignatures(rows); }

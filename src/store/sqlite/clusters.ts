@@ -35,7 +35,17 @@ export class SqliteClusters {
 
   replace(clusters: ClusterRecord[]): void {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM clusters');
+      this.clear();
+      this.add(clusters);
+    })();
+  }
+
+  clear(): void {
+    this.db.exec('DELETE FROM clusters');
+  }
+
+  add(clusters: ClusterRecord[]): void {
+    this.db.transaction(() => {
       for (const c of clusters) this.insert.run({ ...c, outlets: JSON.stringify(c.outlets), camps: JSON.stringify(c.camps) });
     })();
   }

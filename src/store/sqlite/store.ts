@@ -66,6 +66,8 @@ export class SqliteStore implements Store {
   }
 
   async replaceClusters(clusters: ClusterRecord[]): Promise<void> { this.clusterTable.replace(clusters); }
+  async clearClusters(): Promise<void> { this.clusterTable.clear(); }
+  async addClusters(clusters: ClusterRecord[]): Promise<void> { this.clusterTable.add(clusters); }
   async getCluster(id: string) { return this.clusterTable.get(id); }
   async listClusters(r: PageRequest & { minSources?: number }) { return this.clusterTable.list(r); }
   async putSignatures(rows: DocumentSignature[]): Promise<void> { this.clusterTable.putSignatures(rows); }

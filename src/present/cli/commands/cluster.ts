@@ -11,11 +11,18 @@ export function describeClusterRun(s: ClusterRunSummary): string {
     `(${s.multiSource} told by 2+ sources), ${s.duplicates} near-duplicate reprints, ${(s.ms / 1000).toFixed(1)} s`;
 }
 
+const sweepLine = (done: number, total: number, held: number): string =>
+  `cluster: ${done} of ${total} event mentions matched, ${held} events still open`;
+
 /** The one call `analyze` makes after a run that added documents. */
 export async function clusterAfterAnalyze(store: Store, added: number, quiet = false): Promise<void> {
   if (added === 0) return;
   try {
-    const summary = await clusterStore(store);
+    // a big corpus takes minutes to cluster: say so now and then
+    const summary = await clusterStore(store, quiet ? {} : {
+      onProgress: (n) => { if (n % 50_000 === 0) process.stderr.write(`cluster: ${n} documents read\n`); },
+      onSweep: (done, total, held) => { if (done % 1_000_000 === 0) process.stderr.write(`${sweepLine(done, total, held)}\n`); },
+    });
     if (!quiet) process.stderr.write(`${describeClusterRun(summary)}\n`);
   } catch (err) {
     // the run's documents are stored: a corpus too big to cluster in this heap is a warning
@@ -34,7 +41,10 @@ export function registerCluster(program: Command): void {
     .action(async (flags: { db?: string; json?: boolean }) => {
       const store = await openStore(existingDb(flags.db));
       try {
-        const summary = await clusterStore(store, { onProgress: (n) => process.stderr.write(`cluster: ${n} documents read\n`) });
+        const summary = await clusterStore(store, {
+          onProgress: (n) => process.stderr.write(`cluster: ${n} documents read\n`),
+          onSweep: (done, total, held) => process.stderr.write(`${sweepLine(done, total, held)}\n`),
+        });
         process.stdout.write(flags.json ? `${JSON.stringify(summary)}\n` : `${describeClusterRun(summary)}\n`);
       } finally {
         await store.close();
