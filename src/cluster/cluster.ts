@@ -8,13 +8,13 @@
 // sweep order (order.ts: through time, precise tiers ahead of vague ones), so clusters form
 // around exact days and towns, and a cluster no later mention can reach is handed back by
 // `evict` and forgotten: memory follows the events inside the date window, not the corpus.
-import { cellOf, cellsWithin, radiusKm } from './geo.js';
+import { cellOf, cellsByDistance, radiusKm } from './geo.js';
 import { areaOf } from './areas.js';
 import { closeness, compatible, DAY_SLACK, matchSlack, NO_CONTEXT, type MatchContext } from './compatible.js';
 import { slackDays } from './days.js';
 import type { EventMention } from './mentions.js';
 import { matchPrecision } from './news-day.js';
-import { bySweep, horizonOf, matchableDays, sweepKey } from './order.js';
+import { horizonOf, matchableDays, sweepKey, sweepTieBreak } from './order.js';
 
 export interface EventCluster {
   id: string;
@@ -23,6 +23,12 @@ export interface EventCluster {
 
 /** at most this many members (the latest) are checked: big clusters are stable */
 const CHECK_MEMBERS = 40;
+/**
+ * at most this many clusters are weighed per mention, the nearest first. Sparse corpora never
+ * come close (FA-KES: under 10); in a dense one a province-day holds hundreds of events, and a
+ * vague account weighed against all of them costs time for a choice the text cannot settle.
+ */
+export const MAX_CANDIDATES = 64;
 const MAX_SLACK = slackDays(3);
 
 const week = (day: number): number => Math.floor(day / 7);
@@ -62,10 +68,19 @@ export class EventClusterer {
   private live: number[] = [];
   /** clusters by anchor cell and day, and by anchor region and day */
   private readonly byCellDay = new Map<number, number[]>();
-  private readonly byRegionDay = new Map<string, number[]>();
-  /** clusters without an anchor yet, by member cell and week, and region and week */
+  private readonly byRegionDay = new Map<number, number[]>();
+  /**
+   * clusters without an anchor yet: members matched by a day (time precision 1, at most a day
+   * of slack) by cell and day and region and day; others by cell and week and region and week.
+   * Why the split: in a dense corpus a province-week holds thousands of vague clusters, and a
+   * day-precise member can only ever match within a day or two plus the newcomer's own slack.
+   */
+  private readonly vagueByCellDay = new Map<number, number[]>();
+  private readonly vagueByRegionDay = new Map<number, number[]>();
   private readonly vagueByCellWeek = new Map<number, number[]>();
-  private readonly vagueByRegionWeek = new Map<string, number[]>();
+  private readonly vagueByRegionWeek = new Map<number, number[]>();
+  /** areas (region groups) as small numbers, so index keys are numbers like the cells' */
+  private readonly areaIds = new Map<string, number>();
 
   /** pack knowledge: region groups (indexed and matched as one area) and actor parties */
   constructor(private readonly ctx: MatchContext = NO_CONTEXT) {}
@@ -80,6 +95,14 @@ export class EventClusterer {
     return this.live.length;
   }
 
+  private areaKey(region: string | null): number | null {
+    const area = areaOf(this.ctx.areas, region);
+    if (!area) return null;
+    let id = this.areaIds.get(area);
+    if (id === undefined) this.areaIds.set(area, (id = this.areaIds.size));
+    return id;
+  }
+
   private static put<K>(map: Map<K, number[]>, key: K, cluster: number): void {
     const list = map.get(key);
     if (!list) map.set(key, [cluster]);
@@ -90,17 +113,24 @@ export class EventClusterer {
     const days = matchableDays(m);
     if (!days) return;
     const cell = m.lat !== null && m.lon !== null ? cellOf(m.lat, m.lon) : null;
-    const area = areaOf(this.ctx.areas, m.region);
+    const area = this.areaKey(m.region);
     if (isAnchor(m)) {
       const day = days[0];
       if (cell !== null) EventClusterer.put(this.byCellDay, cell * DAY_SPAN + day, cluster);
-      if (area) EventClusterer.put(this.byRegionDay, `${area}|${day}`, cluster);
+      if (area !== null) EventClusterer.put(this.byRegionDay, area * DAY_SPAN + day, cluster);
       return;
     }
     if (this.anchorsOf[cluster]!.length) return;
+    if (matchPrecision(m) === 1 && days[1] - days[0] < 7) {
+      for (let d = days[0]; d <= days[1]; d++) {
+        if (cell !== null) EventClusterer.put(this.vagueByCellDay, cell * DAY_SPAN + d, cluster);
+        if (area !== null) EventClusterer.put(this.vagueByRegionDay, area * DAY_SPAN + d, cluster);
+      }
+      return;
+    }
     for (let w = week(days[0]); w <= week(days[1]); w++) {
       if (cell !== null) EventClusterer.put(this.vagueByCellWeek, cell * DAY_SPAN + w, cluster);
-      if (area) EventClusterer.put(this.vagueByRegionWeek, `${area}|${w}`, cluster);
+      if (area !== null) EventClusterer.put(this.vagueByRegionWeek, area * DAY_SPAN + w, cluster);
     }
   }
 
@@ -108,6 +138,10 @@ export class EventClusterer {
   private seen = new Int32Array(1024);
   private generation = 0;
 
+  /**
+   * The clusters a mention may join, nearest first (its own days, then a day either side and so
+   * on; its own cell first), at most MAX_CANDIDATES of them.
+   */
   private candidates(m: EventMention): number[] {
     const out: number[] = [];
     const days = matchableDays(m);
@@ -121,21 +155,32 @@ export class EventClusterer {
     const seen = this.seen;
     const add = (list: number[] | undefined): void => {
       if (!list) return;
-      for (const k of list) if (seen[k] !== gen) { seen[k] = gen; out.push(k); }
+      for (const k of list) {
+        if (out.length >= MAX_CANDIDATES) return;
+        if (seen[k] !== gen) { seen[k] = gen; out.push(k); }
+      }
     };
     const located = m.lat !== null && m.lon !== null;
     // anchors are stated to the day (±DAY_SLACK) and at most "near a town": this mention's own slack and radius count
     const slack = Math.max(matchSlack(m, true), DAY_SLACK);
-    const area = areaOf(this.ctx.areas, m.region);
-    const near = located ? cellsWithin(m.lat!, m.lon!, Math.max(radiusKm(m.geoPrecision), radiusKm(2))) : [];
-    for (let d = days[0] - slack; d <= days[1] + slack; d++) {
+    const area = this.areaKey(m.region);
+    const near = located ? cellsByDistance(m.lat!, m.lon!, Math.max(radiusKm(m.geoPrecision), radiusKm(2))) : [];
+    // members of vague clusters may be placed only to their region: looked up as far as that reaches
+    const far = located ? cellsByDistance(m.lat!, m.lon!, radiusKm(3)) : [];
+    const day = (d: number): void => {
       for (const c of near) add(this.byCellDay.get(c * DAY_SPAN + d));
-      if (area) add(this.byRegionDay.get(`${area}|${d}`));
+      if (area !== null) add(this.byRegionDay.get(area * DAY_SPAN + d));
+      for (const c of far) add(this.vagueByCellDay.get(c * DAY_SPAN + d));
+      if (area !== null) add(this.vagueByRegionDay.get(area * DAY_SPAN + d));
+    };
+    for (let d = days[0]; d <= days[1]; d++) day(d);
+    for (let off = 1; off <= slack && out.length < MAX_CANDIDATES; off++) {
+      day(days[0] - off);
+      day(days[1] + off);
     }
-    const far = located ? cellsWithin(m.lat!, m.lon!, radiusKm(3)) : [];
-    for (let w = week(days[0] - MAX_SLACK); w <= week(days[1] + MAX_SLACK); w++) {
+    for (let w = week(days[0] - MAX_SLACK); w <= week(days[1] + MAX_SLACK) && out.length < MAX_CANDIDATES; w++) {
       for (const c of far) add(this.vagueByCellWeek.get(c * DAY_SPAN + w));
-      if (area) add(this.vagueByRegionWeek.get(`${area}|${w}`));
+      if (area !== null) add(this.vagueByRegionWeek.get(area * DAY_SPAN + w));
     }
     return out;
   }
@@ -195,7 +240,8 @@ export class EventClusterer {
     }
     if (!out.length) return out;
     this.live = kept;
-    for (const map of [this.byCellDay, this.byRegionDay, this.vagueByCellWeek, this.vagueByRegionWeek] as Map<unknown, number[]>[]) {
+    const maps = [this.byCellDay, this.byRegionDay, this.vagueByCellDay, this.vagueByRegionDay, this.vagueByCellWeek, this.vagueByRegionWeek];
+    for (const map of maps as Map<unknown, number[]>[]) {
       for (const [key, list] of map) {
         const alive = list.filter((k) => this.clusters[k]);
         if (!alive.length) map.delete(key);
@@ -250,7 +296,10 @@ export class SweepClusterer {
 export function clusterMentions(mentions: EventMention[], ctx: MatchContext = NO_CONTEXT): EventCluster[] {
   const out: EventCluster[] = [];
   const sweep = new SweepClusterer(ctx, (done) => out.push(...done));
-  for (const m of [...mentions].sort(bySweep)) sweep.add(m);
+  // keyed once each: the comparator would otherwise work the keys out again on every comparison
+  const keyed = mentions.map((m) => ({ m, key: sweepKey(m) }));
+  keyed.sort((a, b) => a.key - b.key || sweepTieBreak(a.m, b.m));
+  for (const { m } of keyed) sweep.add(m);
   sweep.finish();
   return out;
 }

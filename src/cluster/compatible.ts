@@ -132,8 +132,12 @@ export function datesCompatible(a: EventMention, b: EventMention): boolean {
   const da = matchDays(a);
   const db = matchDays(b);
   if (!da || !db) return false;
+  const gap = dayGap(da, db);
+  // the same spot only ever widens the slack: decide without it (it costs a distance) when that settles it
+  if (gap <= Math.max(matchSlack(a), matchSlack(b))) return true;
+  if (gap > Math.max(matchSlack(a, true), matchSlack(b, true))) return false;
   const spot = sameSpot(a, b);
-  return dayGap(da, db) <= Math.max(matchSlack(a, spot), matchSlack(b, spot));
+  return gap <= Math.max(matchSlack(a, spot), matchSlack(b, spot));
 }
 
 /**

@@ -41,6 +41,25 @@ export function cellsWithin(lat: number, lon: number, radiusKm: number): number[
   return out;
 }
 
+/** cellsWithin, the point's own cell first and then outwards (cached: a corpus has few distinct boxes). */
+const byDistance = new Map<string, number[]>();
+export function cellsByDistance(lat: number, lon: number, radiusKm: number): number[] {
+  const cells = cellsWithin(lat, lon, radiusKm);
+  const [r, c] = rowCol(lat, lon);
+  const key = `${r},${c},${cells[0]},${cells[cells.length - 1]},${cells.length}`;
+  let sorted = byDistance.get(key);
+  if (!sorted) {
+    const ring = (cell: number): number => {
+      const dr = Math.floor(cell / COLUMNS) - r;
+      const dc = Math.abs((cell % COLUMNS) - c);
+      return dr * dr + Math.min(dc, COLUMNS - dc) ** 2;
+    };
+    sorted = cells.sort((a, b) => ring(a) - ring(b) || a - b);
+    byDistance.set(key, sorted);
+  }
+  return sorted;
+}
+
 /** Matching radius by ACLED geo precision: 1 town, 2 near a town or part of a region, 3 region. */
 export function radiusKm(geoPrecision: number | null | undefined): number {
   if (geoPrecision === 1) return 15;

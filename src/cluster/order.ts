@@ -51,10 +51,11 @@ export function horizonOf(key: number): number {
 
 /** The full sweep order: key, then tier, first matched day, document, index (as run.ts's SQL sort). */
 export function bySweep(a: EventMention, b: EventMention): number {
-  return sweepKey(a) - sweepKey(b) || compareTail(a, b);
+  return sweepKey(a) - sweepKey(b) || sweepTieBreak(a, b);
 }
 
-function compareTail(a: EventMention, b: EventMention): number {
+/** bySweep between mentions of one key. */
+export function sweepTieBreak(a: EventMention, b: EventMention): number {
   const da = matchDays(a)?.[0] ?? 0;
   const db = matchDays(b)?.[0] ?? 0;
   return tierOf(a) - tierOf(b) || da - db || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || a.index - b.index;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMentions, EventClusterer, SweepClusterer, type EventCluster } from '../../src/cluster/cluster.js';
+import { clusterMentions, EventClusterer, MAX_CANDIDATES, SweepClusterer, type EventCluster } from '../../src/cluster/cluster.js';
 import { NO_CONTEXT } from '../../src/cluster/compatible.js';
 import { coveredDays, isoDay } from '../../src/cluster/days.js';
 import { packMention, unpackMention, type EventMention } from '../../src/cluster/mentions.js';
@@ -84,6 +84,17 @@ describe('sweep clustering', () => {
     const month = m({ days: coveredDays('2016-12'), timePrecision: 3, geoPrecision: 3, inferred: true });
     expect(horizonOf(sweepKey(month))).toBeLessThan(coveredDays('2016-12')![0] - 15 - 7);
     expect(horizonOf(key)).toBeLessThan(key);
+  });
+
+  it('weighs the nearest clusters first when a dense corpus offers more than it weighs', () => {
+    const day = coveredDays('2016-12-12')!;
+    const crowd = Array.from({ length: MAX_CANDIDATES + 36 }, (_, i) =>
+      m({ documentId: `crowd${i}`, placeId: `t${i}`, lat: 36.5 + i * 0.06, days: [day[0] - 1, day[0] - 1] }));
+    const target = m({ documentId: 'target', placeId: 'x', lat: 36.2, lon: 37.13 });
+    const late = m({ documentId: 'late', placeId: 'x', lat: 36.2, lon: 37.13 });
+    const clusters = clusterMentions([...crowd, target, late]);
+    expect(clusters).toHaveLength(crowd.length + 1);
+    expect(clusters.find((c) => c.members.length === 2)!.members.map((x) => x.documentId).sort()).toEqual(['late', 'target']);
   });
 
   it('packs a mention into JSON and back unchanged', () => {
