@@ -10,6 +10,16 @@ export interface Page<T> {
   offset: number;
 }
 
+/**
+ * Search results. When more documents match than can be ranked quickly (a place name in a
+ * million documents), the last added come first (`order: 'recent'`) and `total` may be a floor.
+ */
+export interface SearchPage extends Page<SearchHit> {
+  order: 'relevance' | 'recent';
+  /** more documents match than `total` says */
+  totalIsFloor: boolean;
+}
+
 export interface PageRequest {
   limit?: number;
   offset?: number;
@@ -178,7 +188,7 @@ export interface Store {
   iterateDocuments(): AsyncIterable<AnalysedDocument>;
   stats(): Promise<CorpusStats>;
   listDocuments(filter: DocumentFilter): Promise<Page<DocumentSummary>>;
-  search(request: SearchRequest): Promise<Page<SearchHit>>;
+  search(request: SearchRequest): Promise<SearchPage>;
   places(request: PageRequest & { q?: string }): Promise<Page<PlaceRow>>;
   actors(request: PageRequest & { q?: string; affiliation?: string }): Promise<Page<ActorRow>>;
   events(filter: EventFilter): Promise<Page<EventRow>>;

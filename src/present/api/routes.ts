@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ClaimFilter, CorpusStats, DocumentFilter, EventFilter, SearchRequest, Store } from '../../store/types.js';
 import { clusterSource } from './clusters.js';
-import { QUERIES, idParams, page, parseBbox, ref } from './schemas.js';
+import { QUERIES, idParams, page, parseBbox, ref, searchPage } from './schemas.js';
 
 type Q = Record<string, string | number | undefined>;
 
@@ -45,7 +45,7 @@ export function registerApi(app: FastifyInstance, store: Store): () => Promise<C
       const doc = await store.getDocument((req.params as { id: string }).id);
       return doc ?? reply.code(404).send(notFound('document'));
     });
-  app.get('/api/search', { schema: { summary: 'full-text search (SQLite FTS5) with document filters', querystring: QUERIES.search, returns: page('SearchHit') } },
+  app.get('/api/search', { schema: { summary: 'full-text search (SQLite FTS5) with document filters', querystring: QUERIES.search, returns: searchPage } },
     async (req) => store.search(req.query as SearchRequest));
   app.get('/api/events', { schema: { summary: 'event mentions, newest first, filtered', querystring: QUERIES.events, returns: page('EventRow') } },
     async (req) => store.events(eventFilter(req.query as Q)));

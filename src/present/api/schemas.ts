@@ -71,6 +71,17 @@ export const page = (item: string): Schema => ({
   },
 });
 
+/** search adds how the page is ordered and whether its total is a floor (a word in most documents) */
+export const searchPage: Schema = {
+  ...page('SearchHit'),
+  required: ['items', 'total', 'limit', 'offset', 'order', 'totalIsFloor'],
+  properties: {
+    ...(page('SearchHit').properties as Record<string, Schema>),
+    order: { type: 'string', enum: ['relevance', 'recent'], description: 'relevance (bm25) when up to 2,000 documents match; else the last added first' },
+    totalIsFloor: { type: 'boolean', description: 'more documents match than total says (counting stops at 10,000)' },
+  },
+};
+
 const obj = (properties: Record<string, string>): Schema => ({
   type: 'object',
   properties: Object.fromEntries(Object.entries(properties).map(([k, t]) => [k, t.endsWith('?') ? { type: [t.slice(0, -1), 'null'] } : { type: t }])),

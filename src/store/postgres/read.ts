@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { AnalysedDocument } from '../../core/types.js';
 import type {
   ActorRow, ClaimFilter, ClaimRow, CorpusStats, CountRow, DocumentFilter, DocumentSummary, EventCountRow, EventFilter, EventRow,
-  NetworkEdge, Page, PageRequest, PlaceRow, SearchHit, SearchRequest,
+  NetworkEdge, Page, PageRequest, PlaceRow, SearchPage, SearchRequest,
 } from '../types.js';
 import { StoreError, clampPage } from '../types.js';
 
@@ -122,7 +122,7 @@ export class PgReader {
     return { items: rows.map(toSummary), total, limit, offset };
   }
 
-  async search(r: SearchRequest): Promise<Page<SearchHit>> {
+  async search(r: SearchRequest): Promise<SearchPage> {
     const { limit, offset } = clampPage(r);
     const terms = r.q.trim() ? Number((await this.all<{ n: number }>("SELECT numnode(websearch_to_tsquery('simple', $1)) AS n", [r.q]))[0]?.n ?? 0) : 0;
     if (!terms) throw new StoreError(`nothing to search for in "${r.q}": give one or more words, or "a quoted phrase".`);
@@ -135,7 +135,7 @@ export class PgReader {
           ts_headline('simple', left(d.text, ${SNIPPET_CHARS}), ${q}, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6') AS snippet,
           -ts_rank_cd(d.tsv, ${q}) AS rank
         FROM documents d WHERE d.tsv @@ ${q} AND ${where} ORDER BY rank, d.rid LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p.values);
-      return { items: rows.map((x) => ({ ...toSummary(x), snippet: x.snippet, rank: x.rank })), total, limit, offset };
+      return { items: rows.map((x) => ({ ...toSummary(x), snippet: x.snippet, rank: x.rank })), total, limit, offset, order: 'relevance', totalIsFloor: false };
     } catch (err) {
       const code = (err as { code?: string }).code;
       // 42601 syntax error, 22023 invalid parameter, 54000 program limit (a tsquery too large)

@@ -1,6 +1,6 @@
 // The API's shapes, taken from the store and core types (type-only: nothing of the server is bundled).
 export type {
-  ActorRow, ClaimRow, ClusterRecord, CorpusStats, DocumentSummary, EventCountRow, EventRow, NetworkEdge, Page, PlaceRow, SearchHit,
+  ActorRow, ClaimRow, ClusterRecord, CorpusStats, DocumentSummary, EventCountRow, EventRow, NetworkEdge, Page, PlaceRow, SearchHit, SearchPage,
 } from '../../../store/types.js';
 export type { AnalysedDocument, Segment } from '../../../core/types.js';
 

@@ -4,7 +4,7 @@ import { get } from '../api.js';
 import { fmt, h } from '../dom.js';
 import { CAMPS, filterBar, opts, pick } from '../filters.js';
 import { TECHNIQUES } from '../explain.js';
-import type { DocumentSummary, Page, SearchHit } from '../types.js';
+import type { DocumentSummary, Page, SearchHit, SearchPage } from '../types.js';
 import { pager } from './claims.js';
 import { docItem } from './overview.js';
 
@@ -23,12 +23,17 @@ export async function render(root: HTMLElement, _params: Record<string, string>,
   ], query));
   const results = h('ul', { class: 'doclist', id: 'results' });
   let page: Page<DocumentSummary | SearchHit>;
+  let count: string;
   if (f.q) {
-    page = await get<Page<SearchHit>>('search', { ...f, limit: 50 });
-    for (const d of page.items as SearchHit[]) results.append(docItem(d, d.snippet));
+    const found = await get<SearchPage>('search', { ...f, limit: 50 });
+    page = found;
+    for (const d of found.items) results.append(docItem(d, d.snippet));
+    // a word in most of a big corpus is not ranked: say so, and that the count stopped
+    count = `${fmt(found.total)}${found.totalIsFloor ? '+' : ''} documents match “${f.q}”${found.order === 'recent' ? ' (too many to rank: last added first; add words to narrow it)' : ''}`;
   } else {
     page = await get<Page<DocumentSummary>>('documents', { ...f, limit: 50 });
     for (const d of page.items) results.append(docItem(d));
+    count = `${fmt(page.total)} documents`;
   }
-  root.append(h('p', { class: 'meta', id: 'result-count' }, `${fmt(page.total)} documents${f.q ? ` match “${f.q}”` : ''}`), results, pager('/search', query, page));
+  root.append(h('p', { class: 'meta', id: 'result-count' }, count), results, pager('/search', query, page));
 }
