@@ -6,12 +6,19 @@
 // allowed languages are picked once per `only` list. Same cleaning, same order of insertion
 // and stable sorts, same arithmetic: the results equal francAll's (test/ingest/franc-fast.test.ts
 // compares them). Hand-written because franc exposes no hook for its counting step.
+//
+// Two more savings (same results): the script is found by counting per code unit through a
+// table of which scripts' expressions match it (franc runs twenty global matches that build
+// arrays of one-letter strings), and each (script, language list) gets a small trigram table
+// whose rows hold the ranks of all its languages side by side, so the distance loop reads a
+// few kilobytes instead of one 256 KB rank array per language (integer sums: order-free). The
+// value is cleaned in one pass over its code units (franc-clean.ts).
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { CLEAN, cleanUnits, MAX_LENGTH } from './franc-clean.js';
 
 export type LanguageTuple = [language: string, score: number];
 
-const MAX_LENGTH = 2048;
 const MAX_DIFFERENCE = 300;
 
 const key = (s: string, i: number): number => (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
@@ -56,7 +63,7 @@ const scripts = Object.entries(expressions);
 
 const und = (): LanguageTuple[] => [['und', 1]];
 
-function topScript(value: string): [string | undefined, number] {
+function topScriptByRegex(value: string): [string | undefined, number] {
   let topCount = -1;
   let top: string | undefined;
   for (const [script, expression] of scripts) {
@@ -65,6 +72,47 @@ function topScript(value: string): [string | undefined, number] {
     if (count > topCount) {
       topCount = count;
       top = script;
+    }
+  }
+  return [top, topCount];
+}
+
+/**
+ * Whether every expression is an alternation of one-unit classes and surrogate-pair branches:
+ * then on text without surrogates each match is one code unit, and counting units is exact.
+ */
+const unitCountable = scripts.length <= 31 && scripts.every(([, e]) => e.source.split('|').every((alt) => /^\[[^\]]*\]$/.test(alt) || /^(?:\\uD[89AB]|\[\\uD[89AB])/i.test(alt)));
+const anchored = scripts.map(([, e]) => new RegExp(`^(?:${e.source})$`));
+/** per code unit: bit k set when script k's expression matches it; -1 not yet known */
+const unitScripts = new Int32Array(65536).fill(-1);
+const scriptCounts = new Int32Array(scripts.length);
+
+/** bit k set when script k's expression matches the code unit (no closure: a captured loop variable costs an allocation per iteration) */
+function scriptsOfUnit(c: number): number {
+  const ch = String.fromCharCode(c);
+  let m = 0;
+  for (let k = 0; k < anchored.length; k++) if (anchored[k]!.test(ch)) m |= 1 << k;
+  return m;
+}
+
+/** franc's topScript: the script whose expression matches the largest share of the value. */
+function topScript(value: string): [string | undefined, number] {
+  if (!unitCountable) return topScriptByRegex(value);
+  scriptCounts.fill(0);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return topScriptByRegex(value);
+    let m = unitScripts[c]!;
+    if (m < 0) m = unitScripts[c] = scriptsOfUnit(c);
+    for (; m !== 0; m &= m - 1) scriptCounts[31 - Math.clz32(m & -m)]!++;
+  }
+  let topCount = -1;
+  let top: string | undefined;
+  for (let k = 0; k < scripts.length; k++) {
+    const count = scriptCounts[k]! / value.length || 0;
+    if (count > topCount) {
+      topCount = count;
+      top = scripts[k]![0];
     }
   }
   return [top, topCount];
@@ -80,19 +128,37 @@ const slotCount = new Int32Array(1 << COUNT_BITS);
 const slotId = new Int32Array(1 << COUNT_BITS);
 let stamp = 0;
 
-/** distinct trigrams of the cleaned, padded value (model id, count), sorted by count; ties keep first-seen order */
-function tuples(value: string): { ids: Int32Array; counts: Int32Array } {
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+const unitKey = (b: Uint16Array, i: number): number => (b[i]! * 65536 + b[i + 1]!) * 65536 + b[i + 2]!;
+const unitHash = (b: Uint16Array, i: number, mask: number): number => (Math.imul(Math.imul(b[i]!, 0x9e3779b1) ^ b[i + 1]!, 0x85ebca6b) ^ Math.imul(b[i + 2]!, 0xc2b2ae35)) & mask;
+
+function rowOfUnits(t: ModelTable, b: Uint16Array, i: number): number {
+  const k = unitKey(b, i);
+  for (let h = unitHash(b, i, t.mask); ; h = (h + 1) & t.mask) {
+    if (t.keys[h] === k) return t.rows[h]!;
+    if (t.keys[h] === -1) return -1;
+  }
+}
+
+/** distinct trigrams of the cleaned, padded value (row in the table, count), sorted by count; ties keep first-seen order */
+function tuples(value: string, table: ModelTable): { ids: Int32Array; counts: Int32Array } {
+  let b = CLEAN;
+  let len = cleanUnits(value);
+  if (len < 0) {
+    const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+    b = new Uint16Array(cleaned.length);
+    for (let i = 0; i < cleaned.length; i++) b[i] = cleaned.charCodeAt(i);
+    len = cleaned.length;
+  }
   stamp++;
   let distinct = 0;
-  for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const k = key(cleaned, i);
-    for (let h = hash(cleaned, i, COUNT_MASK); ; h = (h + 1) & COUNT_MASK) {
+  for (let i = 0; i + 3 <= len; i++) {
+    const k = unitKey(b, i);
+    for (let h = unitHash(b, i, COUNT_MASK); ; h = (h + 1) & COUNT_MASK) {
       if (slotStamp[h] !== stamp) {
         slotStamp[h] = stamp;
         slotKey[h] = k;
         slotCount[h] = 1;
-        slotId[h] = trigramId(cleaned, i, false);
+        slotId[h] = rowOfUnits(table, b, i);
         slotOrder[distinct++] = h;
         break;
       }
@@ -119,18 +185,59 @@ function tuples(value: string): { ids: Int32Array; counts: Int32Array } {
   return { ids, counts };
 }
 
-const allowedCache = new WeakMap<readonly string[], Map<string, [string, Int32Array][]>>();
+/** The allowed languages of one script: a small trigram table, each row the ranks of all of them. */
+interface ModelTable {
+  names: string[];
+  /** open addressing: trigram key per slot (-1 empty) and its row */
+  keys: Float64Array;
+  rows: Int32Array;
+  mask: number;
+  /** row r, language l: rank at r * names.length + l (-1: not in that language's model) */
+  ranks: Int32Array;
+}
 
-function allowedModels(script: string, only: readonly string[]): [string, Int32Array][] {
+function modelTable(list: [string, Int32Array][]): ModelTable {
+  const L = list.length;
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const [, ranks] of list) ranks.forEach((r, id) => {
+    if (r >= 0 && !seen.has(id)) {
+      seen.add(id);
+      ids.push(id);
+    }
+  });
+  let size = 16;
+  while (size < ids.length * 2) size <<= 1;
+  const t: ModelTable = { names: list.map(([n]) => n), keys: new Float64Array(size).fill(-1), rows: new Int32Array(size), mask: size - 1, ranks: new Int32Array(ids.length * L) };
+  // the key of each id, found back through the global table
+  const keyOfId = new Float64Array(idCount);
+  idKeys.forEach((k, slot) => {
+    if (k !== -1) keyOfId[idOf[slot]!] = k;
+  });
+  ids.forEach((id, row) => {
+    const k = keyOfId[id]!;
+    const trigram = String.fromCharCode(Math.floor(k / 4294967296), Math.floor(k / 65536) % 65536, k % 65536);
+    let h = hash(trigram, 0, t.mask);
+    while (t.keys[h] !== -1) h = (h + 1) & t.mask;
+    t.keys[h] = k;
+    t.rows[h] = row;
+    for (let l = 0; l < L; l++) t.ranks[row * L + l] = list[l]![1][id]!;
+  });
+  return t;
+}
+
+const allowedCache = new WeakMap<readonly string[], Map<string, ModelTable>>();
+
+function allowedModels(script: string, only: readonly string[]): ModelTable {
   let byScript = allowedCache.get(only);
   if (!byScript) allowedCache.set(only, (byScript = new Map()));
-  let list = byScript.get(script);
-  if (!list) {
+  let table = byScript.get(script);
+  if (!table) {
     const all = models.get(script) ?? [];
-    list = only.length ? all.filter(([name]) => only.includes(name)) : all;
-    byScript.set(script, list);
+    table = modelTable(only.length ? all.filter(([name]) => only.includes(name)) : all);
+    byScript.set(script, table);
   }
-  return list;
+  return table;
 }
 
 /** francAll(value, { only, minLength }) of franc-min 6 */
@@ -143,17 +250,25 @@ export function francAll(input: string, options: { only?: readonly string[]; min
     if (!script || share === 0 || (only.length && !only.includes(script))) return und();
     return [[script, 1]];
   }
-  const { ids, counts } = tuples(value);
+  const table = allowedModels(script, only);
+  const { ids, counts } = tuples(value, table);
   const n = ids.length;
-  const distances: LanguageTuple[] = [];
-  for (const [language, ranks] of allowedModels(script, only)) {
-    let distance = 0;
-    for (let i = 0; i < n; i++) {
-      const rank = ids[i]! < 0 ? -1 : ranks[ids[i]!]!;
-      distance += rank < 0 ? MAX_DIFFERENCE : Math.abs(counts[i]! - rank - 1);
+  const L = table.names.length;
+  // integer distances (at most 2048 trigrams × 300): Int32 elements stay small integers, never boxed
+  const sums = new Int32Array(L);
+  for (let i = 0; i < n; i++) {
+    const row = ids[i]!;
+    if (row < 0) {
+      for (let l = 0; l < L; l++) sums[l]! += MAX_DIFFERENCE;
+      continue;
     }
-    distances.push([language, distance]);
+    const count = counts[i]!;
+    for (let l = 0, at = row * L; l < L; l++, at++) {
+      const rank = table.ranks[at]!;
+      sums[l]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    }
   }
+  const distances: LanguageTuple[] = table.names.map((language, l) => [language, sums[l]!]);
   if (!distances.length) return und();
   distances.sort((a, b) => a[1] - b[1]);
   const min = distances[0]![1];

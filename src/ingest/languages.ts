@@ -14,30 +14,47 @@ const ISO3_TO_1: Record<string, string> = {
 const ONLY = Object.keys(ISO3_TO_1);
 const MIN_PARAGRAPH = 80;
 const MAX_SAMPLE = 250;
-const CYRILLIC = 1;
-const ARABIC = 2;
 
-/** Share of letters in one script, counted with a char-code loop (regexes were a hot spot). */
-function scriptShare(s: string, script: typeof CYRILLIC | typeof ARABIC): number {
+/** 1 when a code unit above U+024F is a letter (what /\p{L}/u says of it alone), 0 not, 255 unknown */
+const LETTER_BEYOND = new Uint8Array(65536).fill(255);
+const LETTER_RE = /\p{L}/u;
+
+/** The two shares `scripts` computed last: module state instead of a result object per call. */
+let cyrillicShare = 0;
+let arabicShare = 0;
+
+/**
+ * Shares of Cyrillic and of Arabic letters among all letters, in one char-code loop (regexes were
+ * a hot spot, and the two shares used to be two passes). Letters beyond Latin Extended are judged
+ * once per code unit through a table. Sets cyrillicShare and arabicShare.
+ */
+function scripts(s: string): void {
   let letters = 0;
-  let hits = 0;
+  let cyr = 0;
+  let ara = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x0400 && c <= 0x04ff) {
       letters++;
-      if (script === CYRILLIC) hits++;
+      cyr++;
     } else if (c >= 0x0600 && c <= 0x06ff) {
       letters++;
-      if (script === ARABIC) hits++;
+      ara++;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) letters++;
-    else if (c > 0x24f && /\p{L}/u.test(s[i]!)) letters++;
+    else if (c > 0x24f) {
+      let v = LETTER_BEYOND[c]!;
+      if (v === 255) LETTER_BEYOND[c] = v = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 0;
+      letters += v;
+    }
   }
-  return letters === 0 ? 0 : hits / letters;
+  cyrillicShare = letters === 0 ? 0 : cyr / letters;
+  arabicShare = letters === 0 ? 0 : ara / letters;
 }
 
 function paragraphLanguage(p: string): string | null {
-  const cyr = scriptShare(p, CYRILLIC);
-  const ara = scriptShare(p, ARABIC);
+  scripts(p);
+  const cyr = cyrillicShare;
+  const ara = arabicShare;
   if (p.length < MIN_PARAGRAPH) {
     if (cyr > 0.6) return 'ru';
     if (ara > 0.6) return 'ar';
@@ -65,7 +82,8 @@ function units(text: string): string[] {
   for (const line of text.split('\n')) {
     const p = line.trim();
     if (!p) continue;
-    if (p.length >= MIN_PARAGRAPH || scriptShare(p, CYRILLIC) > 0.6 || scriptShare(p, ARABIC) > 0.6) out.push(p);
+    if (p.length < MIN_PARAGRAPH) scripts(p);
+    if (p.length >= MIN_PARAGRAPH || cyrillicShare > 0.6 || arabicShare > 0.6) out.push(p);
     else {
       pool = pool ? `${pool} ${p}` : p;
       if (pool.length >= MIN_PARAGRAPH) {
@@ -81,7 +99,8 @@ function units(text: string): string[] {
 type Script = 'cyr' | 'ara' | 'lat';
 
 function scriptOf(p: string): Script {
-  return scriptShare(p, CYRILLIC) > 0.6 ? 'cyr' : scriptShare(p, ARABIC) > 0.6 ? 'ara' : 'lat';
+  scripts(p);
+  return cyrillicShare > 0.6 ? 'cyr' : arabicShare > 0.6 ? 'ara' : 'lat';
 }
 
 /** Evenly spaced picks of at most n indexes out of [0, length). */

@@ -73,6 +73,9 @@ function shapeTable(mask: number): Int32Array {
 }
 
 const shapeTables = new Map<number, Int32Array>();
+const F30 = new Int32Array(5);
+const F31 = new Int32Array(3);
+const F32 = new Int32Array(2);
 
 /**
  * Stage-2 probabilities of the tokens of sentence s, written into out (same features and order
@@ -103,9 +106,13 @@ export function scoreSentenceTokens(
   const shape = tokens.shape;
   // features that depend only on the sentence
   const f29 = mix(29, bucket) & mask;
-  const f30 = [0, 1, 2, 3, 4].map((rel) => mix(30, bucket * 8 + rel) & mask);
-  const f31 = [0, 1, 2].map((edge) => mix(31, bucket * 4 + edge) & mask);
-  const f32 = [0, 1].map((q) => mix(32, q * 16 + bucket) & mask);
+  // per-sentence feature indices in reused typed arrays (three small arrays per sentence were garbage)
+  const f30 = F30;
+  const f31 = F31;
+  const f32 = F32;
+  for (let rel = 0; rel < 5; rel++) f30[rel] = mix(30, bucket * 8 + rel) & mask;
+  for (let edge = 0; edge < 3; edge++) f31[edge] = mix(31, bucket * 4 + edge) & mask;
+  for (let q = 0; q < 2; q++) f32[q] = mix(32, q * 16 + bucket) & mask;
   const f33 = mix(33, Math.min(10, Math.floor(Math.log2(len + 1) * 2)) * 16 + bucket) & mask;
   const f34 = mix(34, s === 0 ? bucket + 100 : 0) & mask;
   const f36 = mix(36, 0) & mask;

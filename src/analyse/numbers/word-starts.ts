@@ -32,33 +32,39 @@ export function fold(c: number): number {
   return c <= 0x40f ? c + 0x50 : c <= 0x42f ? c + 0x20 : c;
 }
 
-/** Folded codes as table columns: ASCII, then basic Cyrillic lower case (what `fold` yields). */
-const WIDTH = 128 + 48;
-function column(f: number): number {
-  return f < 0x80 ? f : f >= 0x430 && f <= 0x45f ? 128 + f - 0x430 : -1;
-}
-
 /** Heads as a trie in one transition table; `end` marks where a head is complete. */
 export interface HeadTrie {
-  next: Int32Array;
+  /** node × width + column → child node, or -1 (16 bits: half the cache lines) */
+  next: Int16Array;
   end: Uint8Array;
+  /** folded code (< 0x460) → its column, or -1 when no head has it */
+  cols: Int16Array;
+  width: number;
   /** first folded codes of the heads */
   starts: Set<number>;
 }
 
 /**
+ * Heads are cut to this many characters: the scan only rules positions out, and a short head
+ * does that almost as well as a long one, while the table stays small enough for the CPU cache
+ * (a full-length trie of several thousand nodes missed the cache at nearly every step).
+ */
+export const HEAD_DEPTH = 10;
+
+/**
  * Heads as a trie of folded character codes, a space standing for a run of white space; null
  * when a head has a character outside ASCII and basic Cyrillic or does not start with a letter
- * (then callers fall back to the plain regex).
+ * (then callers fall back to the plain regex). `anyStart`: a head may also start with another
+ * character (not white space), for callers whose regex has a left word edge before every
+ * alternative (the technique rules' "#hashtag"). Columns are only the folded codes the heads use.
  */
-export function headTrie(heads: string[]): HeadTrie | null {
+export function headTrie(heads: string[], options: { anyStart?: boolean } = {}): HeadTrie | null {
   if (!heads.length) return null;
-  const rows: number[][] = [new Array<number>(WIDTH).fill(-1)];
-  const ends: boolean[] = [false];
+  const seqs: number[][] = [];
   const starts = new Set<number>();
   for (const h of heads) {
-    if (!h || !/^\p{L}/u.test(h)) return null;
-    let node = 0;
+    if (!h || (options.anyStart ? /^\s/.test(h) : !/^\p{L}/u.test(h))) return null;
+    const seq: number[] = [];
     let prevSpace = false;
     for (let j = 0; j < h.length; j++) {
       const c = h.charCodeAt(j);
@@ -67,35 +73,65 @@ export function headTrie(heads: string[]): HeadTrie | null {
       if (f === SPACE && prevSpace) continue;
       prevSpace = f === SPACE;
       if (j === 0) starts.add(f);
-      const row = rows[node];
-      const col = column(f);
-      if (!row || col < 0) return null;
-      let child = row[col] ?? -1;
+      if (seq.length < HEAD_DEPTH) seq.push(f);
+    }
+    seqs.push(seq);
+  }
+  const cols = new Int16Array(0x460).fill(-1);
+  let width = 0;
+  for (const seq of seqs) for (const f of seq) if (cols[f] === -1) cols[f] = width++;
+  const rows: number[][] = [new Array<number>(width).fill(-1)];
+  const ends: boolean[] = [false];
+  for (const seq of seqs) {
+    let node = 0;
+    for (const f of seq) {
+      if (ends[node]) break; // a shorter head already ends here: it decides
+      const row = rows[node]!;
+      let child = row[cols[f]!] ?? -1;
       if (child < 0) {
         child = rows.length;
-        row[col] = child;
-        rows.push(new Array<number>(WIDTH).fill(-1));
+        row[cols[f]!] = child;
+        rows.push(new Array<number>(width).fill(-1));
         ends.push(false);
       }
       node = child;
     }
     ends[node] = true;
   }
-  const next = new Int32Array(rows.length * WIDTH);
-  rows.forEach((row, i) => next.set(row, i * WIDTH));
-  return { next, end: Uint8Array.from(ends, (e) => (e ? 1 : 0)), starts };
+  // nodes renumbered breadth first: the shallow rows, where almost every walk ends, lie together
+  if (rows.length > 0x7fff) return null;
+  const order = [0];
+  const id = new Int32Array(rows.length).fill(-1);
+  id[0] = 0;
+  for (let k = 0; k < order.length; k++) {
+    for (const child of rows[order[k]!]!) {
+      if (child >= 0 && id[child] === -1) {
+        id[child] = order.length;
+        order.push(child);
+      }
+    }
+  }
+  const next = new Int16Array(rows.length * width).fill(-1);
+  const end = new Uint8Array(rows.length);
+  order.forEach((old, k) => {
+    const row = rows[old]!;
+    for (let col = 0; col < width; col++) if (row[col]! >= 0) next[k * width + col] = id[row[col]!]!;
+    end[k] = ends[old] ? 1 : 0;
+  });
+  return { next, end, cols, width, starts };
 }
 
 /** Whether a head starts at `p` (case-folded), or a character the trie cannot judge comes first. */
 export function headAt(trie: HeadTrie, s: string, p: number): boolean {
-  const { next, end } = trie;
+  const { next, end, cols, width } = trie;
   let node = 0;
   for (let j = p; j < s.length; j++) {
     const c = s.charCodeAt(j);
     if (!simple(c)) return true;
     const f = fold(c);
-    const col = f < 0x80 ? f : 128 + f - 0x430;
-    node = next[node * WIDTH + col] ?? -1;
+    const col = cols[f]!;
+    if (col < 0) return false;
+    node = next[node * width + col]!;
     if (node < 0) return false;
     if (end[node] === 1) return true;
     // a space in a head stands for the whole run of white space

@@ -124,7 +124,9 @@ function qualify(scan: Scan, a: number, b: number): [number, number] {
   for (const lead of OF_LEADS) {
     const k = lead.length;
     if (s - k < 0) continue;
-    if (lead.every((w, i) => tokens[s - k + i].norm === w)) { s -= k; break; }
+    let i = 0;
+    while (i < k && tokens[s - k + i].norm === lead[i]) i++;
+    if (i === k) { s -= k; break; }
   }
   if (e < tokens.length && TRAILERS.has(tokens[e].norm) && !/[.!?\n]/.test(gap(scan, e - 1, e))) e++;
   return [s, e];
@@ -210,7 +212,8 @@ export function resolvePlaces(scan: Scan): PlaceResult {
     if (p.region && p.country && p.kind !== 'region') admins.add(`${p.country}|${p.region}`);
     const [qs, qe] = qualify(scan, m.tokenStart, m.tokenEnd);
     // "province of Idlib", "Aleppo countryside": the first-level region, not the city
-    const provincial = [...Array(qe - qs).keys()].some((k) => PROVINCE_WORDS.has(tokens[qs + k].norm));
+    let provincial = false;
+    for (let k = qs; k < qe && !provincial; k++) provincial = PROVINCE_WORDS.has(tokens[k].norm);
     // only for the place that gives the region its name ("Idlib province", not "countryside of Azaz")
     const regionPlace = provincial && p.kind !== 'region' && p.region && sameStem(p.name, p.region) ? regionIndex.get(`${p.country}|${p.region}`) : undefined;
     if (regionPlace !== undefined) p = places[regionPlace];

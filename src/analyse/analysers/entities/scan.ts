@@ -72,7 +72,9 @@ const NONE: never[] = [];
 function byKind(m: Match<Hit>): ByKind {
   let c = m.memo as ByKind | undefined;
   if (!c) {
-    c = {};
+    // every kind present from the start, in one order: one object shape for all matches, so the
+    // resolvers' lookups by kind stay fast (objects grown key by key took many shapes)
+    c = { place: undefined, actor: undefined, group: undefined, epithet: undefined, person: undefined, title: undefined, outlet: undefined, 'cue-before': undefined, block: undefined, 'cue-after': undefined };
     for (const e of m.entries) (c[e.value.t] ??= []).push(e.value);
     m.memo = c;
   }
@@ -84,9 +86,10 @@ export function hitsOf<K extends Hit['t']>(m: Match<Hit>, t: K): Extract<Hit, { 
   return (byKind(m)[t] as Extract<Hit, { t: K }>[] | undefined) ?? NONE;
 }
 
-export function hasHit(m: Match<Hit>, ...kinds: Hit['t'][]): boolean {
-  const c = byKind(m);
-  return kinds.some((k) => c[k] !== undefined);
+/** whether the match has a dictionary value of one of the kinds (fixed arity: a rest array per call was a hot allocation) */
+export function hasHit(m: Match<Hit>, a: Hit['t'], b?: Hit['t'], c?: Hit['t'], d?: Hit['t']): boolean {
+  const k = byKind(m);
+  return k[a] !== undefined || (b !== undefined && k[b] !== undefined) || (c !== undefined && k[c] !== undefined) || (d !== undefined && k[d] !== undefined);
 }
 
 /** start offset of the line holding `offset` (binary search over the scan's line starts) */

@@ -9,10 +9,17 @@ interface Node<T> {
   next: Map<string, Node<T>>;
   /** wildcard children, grouped by the first three letters of their stem (stems have ≥ 3) */
   prefixes: Map<string, [string, Node<T>][]> | null;
+  /** first character codes of the `prefixes` keys: most words are ruled out without slicing them */
+  initials: Set<number> | null;
   value: T | null;
 }
 
-const newNode = <T>(): Node<T> => ({ next: new Map(), prefixes: null, value: null });
+const newNode = <T>(): Node<T> => ({ next: new Map(), prefixes: null, initials: null, value: null });
+
+/** the wildcard group of `node` a word's first three letters lead to */
+function prefixGroup<T>(node: Node<T>, norm: string): [string, Node<T>][] | undefined {
+  return node.initials?.has(norm.charCodeAt(0)) ? node.prefixes?.get(norm.slice(0, 3)) : undefined;
+}
 
 export interface LexiconMatch<T> {
   start: number;
@@ -21,7 +28,14 @@ export interface LexiconMatch<T> {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
-const BREAK_RE = /[.!?\n;:]/;
+/** a sentence end or clause break (. ! ? newline ; :) in text[from, to): phrases never span one */
+function breakBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 59 || c === 58) return true;
+  }
+  return false;
+}
 
 // Every matcher's first words (and wildcard stems' first three letters). One pass per token
 // list finds the tokens that can start a phrase of any matcher; each matcher's scan then visits
@@ -34,17 +48,56 @@ const stemInitials = new Uint8Array(65536);
 let firstsVersion = 0;
 const candidateCache = new WeakMap<Token[], { version: number; at: Int32Array }>();
 
+/** FNV-1a over the UTF-16 units */
+function strHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+// firstWords again as an open-addressing table keyed by an FNV hash of the word, rebuilt when the
+// set grows: a Set lookup per token of every document hashed each fresh token string in the engine
+let firstIndex: { version: number; mask: number; hashes: Int32Array; words: (string | null)[] } | null = null;
+
+function isFirstWord(norm: string): boolean {
+  if (!firstIndex || firstIndex.version !== firstsVersion) {
+    let size = 16;
+    while (size < firstWords.size * 4) size <<= 1;
+    const ix = { version: firstsVersion, mask: size - 1, hashes: new Int32Array(size), words: new Array<string | null>(size).fill(null) };
+    for (const w of firstWords) {
+      const h = strHash(w);
+      let slot = h & ix.mask;
+      while (ix.words[slot] !== null) slot = (slot + 1) & ix.mask;
+      ix.hashes[slot] = h;
+      ix.words[slot] = w;
+    }
+    firstIndex = ix;
+  }
+  const ix = firstIndex;
+  const h = strHash(norm);
+  for (let slot = h & ix.mask; ; slot = (slot + 1) & ix.mask) {
+    const w = ix.words[slot];
+    if (w === null) return false;
+    if (ix.hashes[slot] === h && w === norm) return true;
+  }
+}
+
 function candidates(toks: Token[]): Int32Array {
   const hit = candidateCache.get(toks);
   if (hit && hit.version === firstsVersion) return hit.at;
   const at: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const norm = toks[i].norm;
-    if (firstWords.has(norm) || (stemInitials[norm.charCodeAt(0)] === 1 && firstStems.has(norm.slice(0, 3)))) at.push(i);
+    if (isFirstWord(norm) || (stemInitials[norm.charCodeAt(0)] === 1 && firstStems.has(norm.slice(0, 3)))) at.push(i);
   }
   const out = Int32Array.from(at);
   candidateCache.set(toks, { version: firstsVersion, at: out });
   return out;
+}
+
+function asciiBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) >= 0x80) return false;
+  return true;
 }
 
 /** How a wildcard stem and the word it is compared with are written: no accents, lower case, е for ё. */
@@ -66,6 +119,7 @@ export class LexiconMatcher<T> {
       if (last && wildcard) {
         const stem = stemForm(w);
         node.prefixes ??= new Map();
+        (node.initials ??= new Set()).add(stem.charCodeAt(0));
         if (node === this.root && !firstStems.has(stem.slice(0, 3))) {
           firstStems.add(stem.slice(0, 3));
           stemInitials[stem.charCodeAt(0)] = 1;
@@ -91,44 +145,63 @@ export class LexiconMatcher<T> {
     node.value = value;
   }
 
-  private step(node: Node<T>, tok: Token, text: string): Node<T>[] {
-    const out: Node<T>[] = [];
+  /** the children of `node` that `tok` leads to, written into `out` from `count` on; the new count */
+  private step(node: Node<T>, tok: Token, text: string, out: Node<T>[], count: number): number {
     const norm = tok.norm;
     const exact = node.next.get(norm);
-    if (exact) out.push(exact);
-    const group = node.prefixes?.get(norm.slice(0, 3));
+    if (exact) out[count++] = exact;
+    const group = prefixGroup(node, norm);
     if (group) {
-      // the Russian stemmer may cut into a stem ("называемое" → "назыв"): compare the word as written too
-      const surface = stemForm(text.slice(tok.start, tok.end));
-      for (const [p, child] of group) if (norm.startsWith(p) || surface.startsWith(p)) out.push(child);
+      // the Russian stemmer may cut into a stem ("называемое" → "назыв"): compare the word as written
+      // too (made only when needed; an ASCII word's stem form is its norm, so it is never needed)
+      let surface: string | null = asciiBetween(text, tok.start, tok.end) ? norm : null;
+      for (const [p, child] of group) if (norm.startsWith(p) || (surface ??= stemForm(text.slice(tok.start, tok.end))).startsWith(p)) out[count++] = child;
     }
-    return out;
+    return count;
   }
 
+  // The walk reuses two frontier arrays (with their own counts: emptying an array by its length
+  // drops its storage) and tests the gap between tokens character by character (it was a slice
+  // and a regex per step): the scan runs for every matcher over every candidate token of every
+  // document, and its garbage was a large share of the analysers' allocation.
   scan(text: string, toks: Token[] = documentTokens(text)): LexiconMatch<T>[] {
     const out: LexiconMatch<T>[] = [];
     const first = this.root.next;
-    const firstPrefixes = this.root.prefixes;
     const at = candidates(toks);
+    let frontier: Node<T>[] = [];
+    let next: Node<T>[] = [];
     // a scan over every token would resume here after each match (leftmost-longest, no overlaps)
     let resume = 0;
     for (let k = 0; k < at.length; k++) {
       const i = at[k];
       if (i < resume) continue;
       const norm = toks[i].norm;
-      if (!first.has(norm) && !firstPrefixes?.has(norm.slice(0, 3))) continue;
-      let frontier: Node<T>[] = [this.root];
-      let best: { end: number; value: T; next: number } | null = null;
-      for (let j = i; j < toks.length && frontier.length; j++) {
-        if (j > i && BREAK_RE.test(text.slice(toks[j - 1].end, toks[j].start))) break;
-        const next: Node<T>[] = [];
-        for (const n of frontier) for (const m of this.step(n, toks[j], text)) next.push(m);
-        for (const n of next) if (n.value !== null) best = { end: toks[j].end, value: n.value, next: j + 1 };
+      if (!first.has(norm) && !prefixGroup(this.root, norm)) continue;
+      frontier[0] = this.root;
+      let size = 1;
+      let bestEnd = -1;
+      let bestValue: T | null = null;
+      let bestNext = 0;
+      for (let j = i; j < toks.length && size > 0; j++) {
+        if (j > i && breakBetween(text, toks[j - 1].end, toks[j].start)) break;
+        let nextSize = 0;
+        for (let f = 0; f < size; f++) nextSize = this.step(frontier[f], toks[j], text, next, nextSize);
+        for (let f = 0; f < nextSize; f++) {
+          const n = next[f];
+          if (n.value !== null) {
+            bestEnd = toks[j].end;
+            bestValue = n.value;
+            bestNext = j + 1;
+          }
+        }
+        const swap = frontier;
         frontier = next;
+        next = swap;
+        size = nextSize;
       }
-      if (best) {
-        out.push({ start: toks[i].start, end: best.end, value: best.value });
-        resume = best.next;
+      if (bestEnd >= 0) {
+        out.push({ start: toks[i].start, end: bestEnd, value: bestValue as T });
+        resume = bestNext;
       }
     }
     return out;
