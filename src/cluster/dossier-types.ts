@@ -109,4 +109,6 @@ export interface Dossier {
   earliest: { documentId: string; outlet: string | null; published: string | null } | null;
   claims: ClaimComparison[];
   disagreements: Disagreement[];
+  /** set when the dossier was built from some of the cluster's documents (dossier.ts DOSSIER_DOCUMENTS) */
+  partial?: { documents: number; of: number };
 }

@@ -94,16 +94,31 @@ export function dossierFrom(cluster: ClusterRecord, docs: AnalysedDocument[], du
   };
 }
 
-/** The dossier of a stored cluster, or null when there is no such cluster. */
-export async function buildDossier(store: Store, clusterId: string): Promise<Dossier | null> {
+/**
+ * Documents a dossier reads at most. In a big corpus one event is retold by thousands of
+ * documents; reading them all would take seconds, and no reader compares thousands of accounts.
+ */
+export const DOSSIER_DOCUMENTS = 50;
+/** events looked at to choose them: the newest */
+const EVENTS_READ = 500;
+
+/**
+ * The dossier of a stored cluster, or null when there is no such cluster. A cluster told by more
+ * than `maxDocuments` documents is read from the earliest report, then each outlet's newest
+ * account, then the newest others; `partial` says so.
+ */
+export async function buildDossier(store: Store, clusterId: string, maxDocuments = DOSSIER_DOCUMENTS): Promise<Dossier | null> {
   const cluster = await store.getCluster(clusterId);
   if (!cluster) return null;
-  const ids: string[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await store.events({ clusterId, limit: 500, offset });
-    for (const e of page.items) if (!ids.includes(e.documentId)) ids.push(e.documentId);
-    if (offset + 500 >= page.total) break;
+  const page = await store.events({ clusterId, limit: EVENTS_READ });
+  const newest = [...new Set(page.items.map((e) => e.documentId))];
+  const outletFirst = new Map<string, string>();
+  for (const e of page.items) if (!outletFirst.has(e.outlet ?? '')) outletFirst.set(e.outlet ?? '', e.documentId);
+  const chosen = new Set<string>();
+  for (const id of [cluster.earliestDocument, ...outletFirst.values(), ...newest]) {
+    if (id && chosen.size < maxDocuments) chosen.add(id);
   }
+  const ids = [...chosen];
   const docs: AnalysedDocument[] = [];
   for (const id of ids) {
     const d = await store.getDocument(id);
@@ -111,5 +126,6 @@ export async function buildDossier(store: Store, clusterId: string): Promise<Dos
   }
   const duplicateOf = new Map<string, string>();
   for (const s of await store.getSignatures(ids)) if (s.duplicateOf) duplicateOf.set(s.documentId, s.duplicateOf);
-  return dossierFrom(cluster, docs, duplicateOf);
+  const dossier = dossierFrom(cluster, docs, duplicateOf);
+  return cluster.documents > docs.length ? { ...dossier, partial: { documents: docs.length, of: cluster.documents } } : dossier;
 }

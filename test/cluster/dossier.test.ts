@@ -28,6 +28,16 @@ afterAll(async () => {
 });
 
 describe('clusters in the store', () => {
+  it('builds a dossier of a much-told event from a few of its documents, the earliest report first, and says so', async () => {
+    const whole = (await buildDossier(store, clusterId))!;
+    expect(whole.partial).toBeUndefined();
+    expect(whole.sources).toHaveLength(4);
+    const some = (await buildDossier(store, clusterId, 2))!;
+    expect(some.partial).toEqual({ documents: 2, of: 4 });
+    expect(some.sources.map((x) => x.documentId)).toContain(whole.cluster.earliestDocument);
+    expect(new Set(some.sources.map((x) => x.outlet)).size).toBe(2);
+  });
+
   it('gives every event mention a cluster id and writes one row per event', async () => {
     for (const d of Object.values(docs)) expect((await store.getDocument(d.id))!.events[0]!.clusterId).toMatch(/^ev-/);
     const c = (await store.getCluster(clusterId))!;

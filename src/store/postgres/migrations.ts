@@ -192,6 +192,10 @@ export const migrations: string[] = [
   CREATE INDEX reference_cell_day ON reference_events(cell, day_from);
   CREATE INDEX reference_day ON reference_events(day_from);
   `,
+  /* 3: a cluster's events newest first straight from an index (as SQLite's migration 6) */ `
+  CREATE INDEX events_cluster_date ON events(cluster_id, date, doc, idx);
+  DROP INDEX events_cluster;
+  `,
 ];
 
 /**

@@ -72,6 +72,9 @@ export async function render(root: HTMLElement, params: Record<string, string>):
   if (c) {
     root.append(h('p', { class: 'meta' }, `${c.dateFrom ?? '?'}${c.dateTo && c.dateTo !== c.dateFrom ? ` to ${c.dateTo}` : ''} · ${fmt(c.mentions)} mentions in ${fmt(c.documents)} documents from ${fmt(c.sources)} independent sources · outlets: ${c.outlets.join(', ') || '–'}`));
   }
+  if (d.full?.partial) {
+    root.append(h('p', { class: 'note', id: 'dossier-partial' }, `Compared from ${fmt(d.full.partial.documents)} of its ${fmt(d.full.partial.of)} documents: the earliest report, each outlet's newest account, then the newest others.`));
+  }
   if (d.full?.earliest) root.append(h('p', { class: 'meta' }, `first reported by ${d.full.earliest.outlet ?? 'an unknown outlet'} (${d.full.earliest.published ?? 'undated'})`));
   if (d.full) {
     root.append(h('h2', {}, 'Accounts side by side'), sourceColumns(d.full), ...details(d.full));
