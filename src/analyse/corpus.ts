@@ -1,7 +1,7 @@
 // The analyse use-case: ingest inputs as a stream, skip content already stored, analyse on the
 // pool, and store documents as they are done. Memory stays bounded by the in-flight cap.
 // SQLite: analysed documents are stored in batches (up to BATCH_DOCS documents or BATCH_MS
-// of work per transaction; fewer commits write the hot index and totals pages fewer times), each document all-or-nothing inside its batch through a savepoint;
+// of work per transaction; fewer commits write the hot index and totals pages fewer times), each document all-or-nothing inside its batch (store/sqlite/write.ts);
 // one commit per document cost more than the analysis itself. A run killed midway keeps every
 // batch committed before the kill and loses at most the last batch, which a re-run analyses
 // again (content already stored is skipped). PostgreSQL: one statement per document, several in

@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { hashParts } from '../gazetteer/cache.js';
+import { cachedSection } from './section-cache.js';
 
 export interface PackManifest {
   name: string;
@@ -26,6 +28,8 @@ export interface Pack {
   manifest: PackManifest;
   /** parsed YAML of packs/<name>/<file>.yaml, or undefined when the pack has no such file */
   section(file: string): unknown;
+  /** hash of the bytes `section(file)` was parsed from (undefined: no such file, or not read yet) */
+  sourceHash?(file: string): string | undefined;
   /** memo for derived structures (matchers, indexes) so they are built once per pack */
   memo<T>(key: string, build: () => T): T;
 }
@@ -56,6 +60,7 @@ export function loadPack(name = 'syria', root = PACKS_DIR): Pack {
   }
   const manifest = parse(readFileSync(manifestFile, 'utf8')) as PackManifest;
   const sections = new Map<string, unknown>();
+  const hashes = new Map<string, string>();
   const memos = new Map<string, unknown>();
   const pack: Pack = {
     name,
@@ -66,15 +71,19 @@ export function loadPack(name = 'syria', root = PACKS_DIR): Pack {
       const path = join(dir, `${file}.yaml`);
       let value: unknown;
       if (existsSync(path)) {
+        const bytes = readFileSync(path);
         try {
-          value = parse(readFileSync(path, 'utf8'));
+          // parsed once per content, not once per worker thread (section-cache.ts)
+          value = cachedSection(name, file, bytes, () => parse(bytes.toString('utf8')));
         } catch (err) {
           throw new PackError(`pack ${name}: ${path} is not valid YAML: ${(err as Error).message}`);
         }
+        hashes.set(file, hashParts([bytes]));
       }
       sections.set(file, value);
       return value;
     },
+    sourceHash: (file) => hashes.get(file),
     memo<T>(k: string, build: () => T): T {
       if (!memos.has(k)) memos.set(k, build());
       return memos.get(k) as T;

@@ -4,6 +4,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Pack } from './loader.js';
 import { PackError } from './loader.js';
+import { validateOnce } from './section-cache.js';
 
 export interface SectionSpec {
   /** file name without .yaml */
@@ -16,7 +17,8 @@ export interface SectionSpec {
   check?: (pack: Pack) => string[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const AJV_OPTIONS = { allErrors: true, strict: false };
+const ajv = new Ajv(AJV_OPTIONS);
 const registry = new Map<string, SectionSpec>();
 const validators = new Map<string, ReturnType<Ajv['compile']>>();
 
@@ -41,14 +43,21 @@ export function readSection<T>(pack: Pack, spec: SectionSpec): T | undefined {
       if (spec.required) throw new PackError(`pack ${pack.name}: missing ${spec.file}.yaml`);
       return undefined;
     }
-    let validate = validators.get(spec.file);
-    if (!validate) {
-      validate = ajv.compile(spec.schema);
-      validators.set(spec.file, validate);
-    }
-    if (!validate(value)) {
-      throw new PackError(`pack ${pack.name}: ${spec.file}.yaml does not match its schema: ${formatErrors(validate.errors)}`);
-    }
+    const check = (): void => {
+      let validate = validators.get(spec.file);
+      if (!validate) {
+        validate = ajv.compile(spec.schema);
+        validators.set(spec.file, validate);
+      }
+      if (!validate(value)) {
+        throw new PackError(`pack ${pack.name}: ${spec.file}.yaml does not match its schema: ${formatErrors(validate.errors)}`);
+      }
+    };
+    // compiling the schemas costs each worker thread ~60 ms: content that passed this very schema
+    // before is not checked again (section-cache.ts)
+    const source = pack.sourceHash?.(spec.file);
+    if (source) validateOnce(pack.name, spec.file, source, JSON.stringify({ options: AJV_OPTIONS, schema: spec.schema }), check);
+    else check();
     return value as T;
   });
 }

@@ -38,7 +38,7 @@ export class SqliteStore implements Store {
   /** synchronous variant for the analyze loop, which needs no await per document */
   putDocumentSync(doc: AnalysedDocument): PutResult { return this.write().put(doc); }
   /**
-   * Several documents in one transaction, each still all-or-nothing (a savepoint per document):
+   * Several documents in one transaction, each still all-or-nothing (see write.ts):
    * one commit per batch instead of per document is what makes bulk analysis fast. A document
    * that fails to store is returned as its Error; the others are kept.
    */

@@ -72,15 +72,23 @@ export class TotalsBatch {
     }
   }
 
-  /** Upsert the batch's totals (inside the batch's transaction) and start a new batch. */
-  flush(): void {
-    for (const [id, r] of this.places) this.upsertPlace.run(id, ...r);
-    for (const [id, r] of this.actors) this.upsertActor.run(id, ...r);
-    for (const r of this.edges.values()) this.upsertEdge.run(...r);
-    for (const r of this.months.values()) this.upsertMonth.run(...r);
+  /** Forget what was added: its rows were rolled back. */
+  reset(): void {
     this.places = new Map();
     this.actors = new Map();
     this.edges = new Map();
     this.months = new Map();
+  }
+
+  /** Upsert the batch's totals (inside the batch's transaction) and start a new batch. */
+  flush(): void {
+    try {
+      for (const [id, r] of this.places) this.upsertPlace.run(id, ...r);
+      for (const [id, r] of this.actors) this.upsertActor.run(id, ...r);
+      for (const r of this.edges.values()) this.upsertEdge.run(...r);
+      for (const r of this.months.values()) this.upsertMonth.run(...r);
+    } finally {
+      this.reset();
+    }
   }
 }
