@@ -40,3 +40,16 @@ export function contractSchema(): object | null {
   const file = join(SHARED, 'contracts', 'analysis.schema.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : null;
 }
+
+/** A deterministic random text: `min` to `min + spread - 1` pieces, each followed by a separator. */
+export function randomText(seed: number, pieces: readonly string[], min: number, spread: number, seps: readonly string[] = [' ']): string {
+  let s = seed;
+  const rnd = (n: number): number => {
+    s = (s * 16807) % 2147483647;
+    return s % n;
+  };
+  let out = '';
+  const n = min + rnd(spread);
+  for (let i = 0; i < n; i++) out += pieces[rnd(pieces.length)]! + (seps.length === 1 ? seps[0]! : seps[rnd(seps.length)]!);
+  return out;
+}

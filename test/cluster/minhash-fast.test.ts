@@ -3,6 +3,7 @@
 // lone surrogates, short boilerplate lines, repeated shingles.
 import { describe, expect, it } from 'vitest';
 import { minhash, PERMUTATIONS, storyWords } from '../../src/cluster/minhash.js';
+import { randomText } from '../helpers.js';
 
 function fnv1a(s: string, seed: number): number {
   let h = seed >>> 0;
@@ -44,22 +45,12 @@ function minhashReference(text: string): string | null {
 const WORDS = ['army', 'Rebels', 'SHELLING', 'Алеппо', 'сирии', 'حلب', 'İdlib', 'ΣΟΦΙΑ', 'naïve', '𝐀𝐁𝐂', 'x1', '42', 'a_b', 'it’s', '\ud800', '\udc00', 'Straße'];
 const SEPS = [' ', ' ', ' ', ', ', '. ', '\n', '\r\n', ' — ', '\t'];
 
-function randomText(seed: number): string {
-  let s = seed;
-  const rnd = (n: number): number => {
-    s = (s * 16807) % 2147483647;
-    return s % n;
-  };
-  let out = '';
-  const n = 20 + rnd(400);
-  for (let i = 0; i < n; i++) out += WORDS[rnd(WORDS.length)]! + SEPS[rnd(SEPS.length)]!;
-  return out;
-}
+const textOf = (seed: number): string => randomText(seed, WORDS, 20, 400, SEPS);
 
 describe('fast MinHash', () => {
   it('equals the plain statement on random mixed-script texts', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const text = randomText(seed);
+      const text = textOf(seed);
       expect(minhash(text), `seed ${seed}`).toBe(minhashReference(text));
     }
   });
