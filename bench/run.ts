@@ -37,8 +37,41 @@ const { values: flags } = parseArgs({
     'generate-only': { type: 'boolean', default: false },
     'query-db': { type: 'string' },
     profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (flags.help) {
+  process.stdout.write(`Usage: npm run bench -- [options]
+
+Speed, memory and query latency of \`faultline analyze\` through the compiled CLI, beside wink-nlp
+and compromise over the same text. Prints tables, then one JSON line. See bench/README.md.
+
+Corpora:
+  (default)            a 10 MB generated corpus, plus ../shared/data/fakes/fakes-dev.csv when present
+  --size 1GB           the generated corpus's size (KB, MB or GB; default 10MB)
+  --scale N            after it, N generated documents (~2.3 KB each), reporting the throughput ratio
+                       and issue #8's scale targets (PASS/FAIL)
+  --no-fakes           skip FA-KES
+  --seed N             generator seed (default 1)
+  --generate-only      write the corpora under $TMPDIR/faultline-bench and stop
+
+Run:
+  --workers N          analysis worker threads (default: all cores)
+  --db postgres://…    an empty PostgreSQL database instead of a temporary SQLite file
+  --keep               keep the SQLite databases under $TMPDIR/faultline-bench
+  --no-build           use dist/ as it is (default: npm run build first)
+  --progress           pass the CLI's progress through to stderr (always on with --scale)
+  --queries N          queries of each kind to time (default 100; 0: none)
+  --query-db FILE|URL  only time queries, on an existing database
+  --no-peers           skip wink-nlp and compromise
+  --wink-mb N          text given to wink-nlp, in MB (default: all)
+  --compromise-mb N    text given to compromise, in MB (default 2)
+  --profile            add a CPU profile of the analysers over 2 MB (hot spots per file)
+  -h, --help           this help
+`);
+  process.exit(0);
+}
 
 function bytesOf(size: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB)?$/i.exec(size.trim());

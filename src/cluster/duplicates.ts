@@ -98,11 +98,15 @@ export class DuplicateFinder {
         s = e;
       }
     }
+    // only groups of two or more are kept: a map entry per document would be a million of them
+    const size = new Int32Array(n);
+    for (let i = 0; i < n; i++) size[find(i)]!++;
     const groups = new Map<number, Omit<SignedDocument, 'signature'>[]>();
     this.docs.forEach((d, i) => {
       const slot = this.slot[i]!;
       if (slot < 0) return;
       const root = find(slot);
+      if (size[root]! < 2) return;
       const g = groups.get(root);
       if (g) g.push(d);
       else groups.set(root, [d]);

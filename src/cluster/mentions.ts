@@ -35,6 +35,8 @@ export interface EventMention {
   main?: boolean;
   /** fresh news: the report's day, which matching uses instead of `days` (news-day.ts) */
   news?: MatchDates;
+  /** the clustering pass's spill row: the order documents and their mentions were read in */
+  row?: number;
 }
 
 /**

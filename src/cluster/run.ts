@@ -4,10 +4,13 @@
 // end of `faultline analyze` and as `faultline cluster`. Re-running is deterministic, so ids
 // stay the same while the corpus does. Memory stays flat as the corpus grows: the mentions go
 // to an on-disk sort (SortSpill) and come back in sweep order (order.ts), and each cluster is
-// written and forgotten once the sweep has passed it. What stays in memory per document is its
+// forgotten once the sweep has passed it. Its record is written at once; its mentions' cluster
+// ids go to a second on-disk spill (RowOrderSpill) and are written back in document order at
+// the end, front to back through the events table. What stays in memory per document is its
 // MinHash signature (128 bytes) and its dateline.
 import { getHeapStatistics } from 'node:v8';
-import { SortSpill, type ClusterRecord, type DocumentSignature, type SpillRow, type Store } from '../store/index.js';
+import type { AnalysedDocument } from '../core/types.js';
+import { RowOrderSpill, SortSpill, type ClusterRecord, type DocumentSignature, type SpillRow, type Store } from '../store/index.js';
 import { SweepClusterer, type EventCluster } from './cluster.js';
 import { installedContext } from './compatible.js';
 import { isoDay } from './days.js';
@@ -86,6 +89,8 @@ export interface ClusterOptions {
   onProgress?: (documents: number) => void;
   /** during the sweep: mentions clustered so far, of how many, and how many clusters are held */
   onSweep?: (done: number, total: number, held: number) => void;
+  /** while the cluster ids are written back: mentions written so far (every 100,000 and at the end), of how many */
+  onWriteBack?: (done: number, total: number) => void;
   /** heap size the pass may fill to 75%; default: the process's heap limit */
   heapLimitBytes?: number;
 }
@@ -110,79 +115,121 @@ function redateReprints(spill: SortSpill, finder: DuplicateFinder, duplicateOf: 
   }
 }
 
+/** Every stored document with its cached signature, if any, looked up 200 documents at a time. */
+async function* withSignatures(store: Store): AsyncGenerator<{ doc: AnalysedDocument; cached: DocumentSignature | undefined }> {
+  let batch: AnalysedDocument[] = [];
+  const drain = async function* (): AsyncGenerator<{ doc: AnalysedDocument; cached: DocumentSignature | undefined }> {
+    const byId = new Map((await store.getSignatures(batch.map((d) => d.id))).map((s) => [s.documentId, s]));
+    for (const doc of batch) yield { doc, cached: byId.get(doc.id) };
+    batch = [];
+  };
+  for await (const doc of store.iterateDocuments()) {
+    batch.push(doc);
+    if (batch.length >= 200) yield* drain();
+  }
+  yield* drain();
+}
+
+interface Gathered {
+  documents: number;
+  mentions: number;
+  duplicateOf: Map<string, string>;
+}
+
+/**
+ * Pass 1: every document's signature and event mentions (into the spill), then reprints found,
+ * signatures stored and reprints re-dated. Its own function so that the signatures (a quarter of
+ * a gigabyte at a million documents) are garbage before the sweep starts.
+ */
+async function gather(store: Store, spill: SortSpill, options: ClusterOptions, heapLimit: number): Promise<Gathered> {
+  const finder = new DuplicateFinder();
+  /** each document's first spill row (by insertion order), and its dateline day (NaN: none) */
+  const firstRow: number[] = [];
+  let reportDay = new Float64Array(1024);
+  let documents = 0;
+  let mentions = 0;
+  for await (const { doc, cached } of withSignatures(store)) {
+    // a cached signature of another length was made by an older scheme: sign again
+    const sig = cached && (cached.simhash === null || cached.simhash.length === SIGNATURE_LENGTH) ? cached.simhash : minhash(doc.text);
+    finder.add({ documentId: doc.id, signature: sig, published: doc.published, order: documents });
+    // the dateline is read once per document: for reprint dating and for the mentions' news days
+    const reported = reportedDays(doc);
+    if (documents === reportDay.length) {
+      const grown = new Float64Array(reportDay.length * 2);
+      grown.set(reportDay);
+      reportDay = grown;
+    }
+    reportDay[documents] = dayOf(reported) ?? NaN;
+    firstRow.push(spill.next);
+    const own = mentionsOf(doc, reported);
+    spill.add(own.map(spillRow));
+    mentions += own.length;
+    if (++documents % 500 === 0) options.onProgress?.(documents);
+    if (documents % 500 === 1 && process.memoryUsage().heapUsed > 0.75 * heapLimit) throw new ClusterMemoryError(documents, mentions, heapLimit);
+  }
+  firstRow.push(spill.next);
+  const duplicateOf = finder.duplicates();
+  for (let i = 0; i < finder.size; i += WRITE_BATCH) {
+    const rows: DocumentSignature[] = [];
+    for (let j = i; j < Math.min(finder.size, i + WRITE_BATCH); j++) {
+      const { documentId, signature } = finder.signatureAt(j);
+      rows.push({ documentId, simhash: signature, duplicateOf: duplicateOf.get(documentId) ?? null });
+    }
+    await store.putSignatures(rows);
+  }
+  redateReprints(spill, finder, duplicateOf, firstRow, reportDay);
+  return { documents, mentions, duplicateOf };
+}
+
+/** Pass 2: the mentions in sweep order into clusters; records written as clusters close. */
+async function sweepAll(store: Store, spill: SortSpill, assigned: RowOrderSpill, g: Gathered, options: ClusterOptions): Promise<{ clusters: number; multiSource: number }> {
+  await store.clearClusters();
+  let records: ClusterRecord[] = [];
+  let clusters = 0;
+  let multiSource = 0;
+  const sweep = new SweepClusterer(installedContext(), (done: EventCluster[]) => {
+    for (const c of done) {
+      for (const m of c.members) assigned.add(m.row!, { documentId: m.documentId, index: m.index, clusterId: c.id });
+      const record = summariseCluster(c, g.duplicateOf);
+      records.push(record);
+      clusters++;
+      if (record.sources >= 2) multiSource++;
+    }
+  });
+  let swept = 0;
+  for (const { id, payload } of spill.sortedRows()) {
+    const m = unpackMention(payload);
+    m.row = id;
+    sweep.add(m);
+    if (records.length >= WRITE_BATCH) {
+      await store.addClusters(records);
+      records = [];
+    }
+    if (++swept % 100_000 === 0) options.onSweep?.(swept, g.mentions, sweep.held);
+  }
+  sweep.finish();
+  await store.addClusters(records);
+  return { clusters, multiSource };
+}
+
 export async function clusterStore(store: Store, options: ClusterOptions = {}): Promise<ClusterRunSummary> {
   const t0 = performance.now();
   const heapLimit = options.heapLimitBytes ?? getHeapStatistics().heap_size_limit;
-  const finder = new DuplicateFinder();
   const spill = SortSpill.open();
+  const assigned = RowOrderSpill.open();
   try {
-    /** each document's first spill row (by insertion order), and its dateline day (NaN: none) */
-    const firstRow: number[] = [];
-    let reportDay = new Float64Array(1024);
-    let documents = 0;
-    let mentions = 0;
-    for await (const doc of store.iterateDocuments()) {
-      const cached = (await store.getSignatures([doc.id]))[0];
-      // a cached signature of another length was made by an older scheme: sign again
-      const sig = cached && (cached.simhash === null || cached.simhash.length === SIGNATURE_LENGTH) ? cached.simhash : minhash(doc.text);
-      finder.add({ documentId: doc.id, signature: sig, published: doc.published, order: documents });
-      // the dateline is read once per document: for reprint dating and for the mentions' news days
-      const reported = reportedDays(doc);
-      if (documents === reportDay.length) {
-        const grown = new Float64Array(reportDay.length * 2);
-        grown.set(reportDay);
-        reportDay = grown;
-      }
-      reportDay[documents] = dayOf(reported) ?? NaN;
-      firstRow.push(spill.next);
-      const own = mentionsOf(doc, reported);
-      spill.add(own.map(spillRow));
-      mentions += own.length;
-      if (++documents % 500 === 0) options.onProgress?.(documents);
-      if (documents % 500 === 1 && process.memoryUsage().heapUsed > 0.75 * heapLimit) throw new ClusterMemoryError(documents, mentions, heapLimit);
+    const g = await gather(store, spill, options, heapLimit);
+    const { clusters, multiSource } = await sweepAll(store, spill, assigned, g, options);
+    // pass 3: cluster ids back in document order (see RowOrderSpill)
+    let written = 0;
+    for (const batch of assigned.inRowOrder()) {
+      await store.setClusterIds(batch);
+      written += batch.length;
+      if (written % 100_000 === 0 || written === assigned.size) options.onWriteBack?.(written, assigned.size);
     }
-    firstRow.push(spill.next);
-    const duplicateOf = finder.duplicates();
-    for (let i = 0; i < finder.size; i += WRITE_BATCH) {
-      const rows: DocumentSignature[] = [];
-      for (let j = i; j < Math.min(finder.size, i + WRITE_BATCH); j++) {
-        const { documentId, signature } = finder.signatureAt(j);
-        rows.push({ documentId, simhash: signature, duplicateOf: duplicateOf.get(documentId) ?? null });
-      }
-      await store.putSignatures(rows);
-    }
-    redateReprints(spill, finder, duplicateOf, firstRow, reportDay);
-
-    await store.clearClusters();
-    let assignments: { documentId: string; index: number; clusterId: string }[] = [];
-    let records: ClusterRecord[] = [];
-    let clusters = 0;
-    let multiSource = 0;
-    const sweep = new SweepClusterer(installedContext(), (done: EventCluster[]) => {
-      for (const c of done) {
-        for (const m of c.members) assignments.push({ documentId: m.documentId, index: m.index, clusterId: c.id });
-        const record = summariseCluster(c, duplicateOf);
-        records.push(record);
-        clusters++;
-        if (record.sources >= 2) multiSource++;
-      }
-    });
-    const flush = async (): Promise<void> => {
-      await store.setClusterIds(assignments);
-      await store.addClusters(records);
-      assignments = [];
-      records = [];
-    };
-    let swept = 0;
-    for (const payload of spill.sorted()) {
-      sweep.add(unpackMention(payload));
-      if (assignments.length >= WRITE_BATCH) await flush();
-      if (++swept % 100_000 === 0) options.onSweep?.(swept, mentions, sweep.held);
-    }
-    sweep.finish();
-    await flush();
-    return { documents, mentions, clusters, multiSource, duplicates: duplicateOf.size, ms: performance.now() - t0 };
+    return { documents: g.documents, mentions: g.mentions, clusters, multiSource, duplicates: g.duplicateOf.size, ms: performance.now() - t0 };
   } finally {
     spill.close();
+    assigned.close();
   }
 }

@@ -13,4 +13,4 @@ export async function openStore(location: string, options: { readonly?: boolean 
 
 export * from './types.js';
 export { SqliteStore };
-export { SortSpill, type SpillRow } from './sqlite/spill.js';
+export { RowOrderSpill, SortSpill, type RowAssignment, type SpillRow } from './sqlite/spill.js';

@@ -4,7 +4,7 @@ import { NO_CONTEXT } from '../../src/cluster/compatible.js';
 import { coveredDays, isoDay } from '../../src/cluster/days.js';
 import { packMention, unpackMention, type EventMention } from '../../src/cluster/mentions.js';
 import { bySweep, horizonOf, sweepKey, UNMATCHED_KEY } from '../../src/cluster/order.js';
-import { SortSpill } from '../../src/store/index.js';
+import { RowOrderSpill, SortSpill } from '../../src/store/index.js';
 
 const m = (over: Partial<EventMention>): EventMention => ({
   documentId: 'd', index: 0, start: 0, end: 1, type: 'Battles', subType: null, agent: null, target: null, placeId: 'p', placeName: 'P',
@@ -122,6 +122,21 @@ describe('on-disk sort', () => {
       expect([...spill.sorted()]).toEqual(['zero', 'one-tier2', 'one-tier3']);
     } finally {
       spill.close();
+    }
+  });
+});
+
+describe('row-order spill', () => {
+  it('gives assignments back in row order, in batches, whatever order they came in', () => {
+    const rows = RowOrderSpill.open();
+    try {
+      for (const row of [7, 2, 9, 1, 5]) rows.add(row, { documentId: `d${row}`, index: row * 10, clusterId: `c${row % 2}` });
+      expect(rows.size).toBe(5);
+      const batches = [...rows.inRowOrder(2)];
+      expect(batches.map((b) => b.length)).toEqual([2, 2, 1]);
+      expect(batches.flat()).toEqual([1, 2, 5, 7, 9].map((r) => ({ documentId: `d${r}`, index: r * 10, clusterId: `c${r % 2}` })));
+    } finally {
+      rows.close();
     }
   });
 });

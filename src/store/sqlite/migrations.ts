@@ -264,4 +264,11 @@ export const migrations: string[] = [
   CREATE INDEX events_cluster_date ON events(cluster_id, date, doc, idx);
   DROP INDEX events_cluster;
   `,
+  /* 7: indexes that are a prefix of another (events_type_date, documents_camp_published,
+     documents_outlet_published) serve no query the longer one does not, and every write paid
+     for them */ `
+  DROP INDEX events_type;
+  DROP INDEX documents_camp;
+  DROP INDEX documents_outlet;
+  `,
 ];

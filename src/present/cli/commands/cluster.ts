@@ -13,6 +13,7 @@ export function describeClusterRun(s: ClusterRunSummary): string {
 
 const sweepLine = (done: number, total: number, held: number): string =>
   `cluster: ${done} of ${total} event mentions matched, ${held} events still open`;
+const writeLine = (done: number, total: number): string => `cluster: ${done} of ${total} cluster ids written`;
 
 /** The one call `analyze` makes after a run that added documents. */
 export async function clusterAfterAnalyze(store: Store, added: number, quiet = false): Promise<void> {
@@ -22,6 +23,7 @@ export async function clusterAfterAnalyze(store: Store, added: number, quiet = f
     const summary = await clusterStore(store, quiet ? {} : {
       onProgress: (n) => { if (n % 50_000 === 0) process.stderr.write(`cluster: ${n} documents read\n`); },
       onSweep: (done, total, held) => { if (done % 1_000_000 === 0) process.stderr.write(`${sweepLine(done, total, held)}\n`); },
+      onWriteBack: (done, total) => { if (done % 1_000_000 === 0 || done === total) process.stderr.write(`${writeLine(done, total)}\n`); },
     });
     if (!quiet) process.stderr.write(`${describeClusterRun(summary)}\n`);
   } catch (err) {
@@ -44,6 +46,7 @@ export function registerCluster(program: Command): void {
         const summary = await clusterStore(store, {
           onProgress: (n) => process.stderr.write(`cluster: ${n} documents read\n`),
           onSweep: (done, total, held) => process.stderr.write(`${sweepLine(done, total, held)}\n`),
+          onWriteBack: (done, total) => process.stderr.write(`${writeLine(done, total)}\n`),
         });
         process.stdout.write(flags.json ? `${JSON.stringify(summary)}\n` : `${describeClusterRun(summary)}\n`);
       } finally {
