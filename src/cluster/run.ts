@@ -117,17 +117,18 @@ function redateReprints(spill: SortSpill, finder: DuplicateFinder, duplicateOf: 
 
 /** Every stored document with its cached signature, if any, looked up 200 documents at a time. */
 async function* withSignatures(store: Store): AsyncGenerator<{ doc: AnalysedDocument; cached: DocumentSignature | undefined }> {
-  let batch: AnalysedDocument[] = [];
-  const drain = async function* (): AsyncGenerator<{ doc: AnalysedDocument; cached: DocumentSignature | undefined }> {
-    const byId = new Map((await store.getSignatures(batch.map((d) => d.id))).map((s) => [s.documentId, s]));
-    for (const doc of batch) yield { doc, cached: byId.get(doc.id) };
-    batch = [];
+  const paired = async (docs: AnalysedDocument[]): Promise<{ doc: AnalysedDocument; cached: DocumentSignature | undefined }[]> => {
+    const byId = new Map((await store.getSignatures(docs.map((d) => d.id))).map((s) => [s.documentId, s]));
+    return docs.map((doc) => ({ doc, cached: byId.get(doc.id) }));
   };
+  let batch: AnalysedDocument[] = [];
   for await (const doc of store.iterateDocuments()) {
     batch.push(doc);
-    if (batch.length >= 200) yield* drain();
+    if (batch.length < 200) continue;
+    yield* await paired(batch);
+    batch = [];
   }
-  yield* drain();
+  yield* await paired(batch);
 }
 
 interface Gathered {

@@ -10,6 +10,26 @@ import Database from 'better-sqlite3';
 
 const BATCH = 5000;
 
+/** A scratch SQLite file in a private directory under `dir`; no journal, no fsync, temp files on disk. */
+function openScratch(dir: string, prefix: string, schema: string): { db: Database.Database; dir: string } {
+  const own = mkdtempSync(join(dir, prefix));
+  const db = new Database(join(own, 'scratch.db'));
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  // the sorter's temp files go to disk, not the heap
+  db.pragma('temp_store = FILE');
+  db.pragma('cache_size = -32768');
+  db.exec(schema);
+  return { db, dir: own };
+}
+
+function closeScratch(db: Database.Database, dir: string): void {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const scratchDir = (): string => process.env.FAULTLINE_TMPDIR ?? tmpdir();
+
 export interface SpillRow {
   /** sort columns, compared in this order */
   key: number;
@@ -21,7 +41,6 @@ export interface SpillRow {
 }
 
 export class SortSpill {
-  private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly update: Database.Statement;
   private readonly range: Database.Statement;
@@ -29,22 +48,17 @@ export class SortSpill {
   /** rows added but not yet written: written in one transaction per BATCH */
   private pending: SpillRow[] = [];
 
-  private constructor(private readonly dir: string) {
-    this.db = new Database(join(dir, 'spill.db'));
-    // scratch data: no journal, no fsync; the sorter's temp files go to disk, not the heap
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma('temp_store = FILE');
-    this.db.pragma('cache_size = -32768');
-    this.db.exec('CREATE TABLE spill (id INTEGER PRIMARY KEY, key REAL, tier INTEGER, day INTEGER, doc TEXT, idx INTEGER, payload TEXT)');
+  private constructor(private readonly db: Database.Database, private readonly dir: string) {
     this.insert = this.db.prepare('INSERT INTO spill VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.update = this.db.prepare('UPDATE spill SET key = ?, tier = ?, day = ?, doc = ?, idx = ?, payload = ? WHERE id = ?');
     this.range = this.db.prepare('SELECT id, payload FROM spill WHERE id >= ? AND id < ? ORDER BY id');
   }
 
   /** A new, empty spill in a private directory under `dir` (default: the OS temp directory). */
-  static open(dir = process.env.FAULTLINE_TMPDIR ?? tmpdir()): SortSpill {
-    return new SortSpill(mkdtempSync(join(dir, 'faultline-spill-')));
+  static open(dir = scratchDir()): SortSpill {
+    const scratch = openScratch(dir, 'faultline-spill-',
+      'CREATE TABLE spill (id INTEGER PRIMARY KEY, key REAL, tier INTEGER, day INTEGER, doc TEXT, idx INTEGER, payload TEXT)');
+    return new SortSpill(scratch.db, scratch.dir);
   }
 
   /** the row number the next added row gets; rows are numbered from 1 in the order added */
@@ -93,8 +107,7 @@ export class SortSpill {
   }
 
   close(): void {
-    this.db.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    closeScratch(this.db, this.dir);
   }
 }
 
@@ -113,22 +126,17 @@ export interface RowAssignment {
  * the SortSpill's connection is busy iterating while these are written.
  */
 export class RowOrderSpill {
-  private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private pending: [number, RowAssignment][] = [];
   private count = 0;
 
-  private constructor(private readonly dir: string) {
-    this.db = new Database(join(dir, 'rows.db'));
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -32768');
-    this.db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, idx INTEGER NOT NULL, cluster TEXT NOT NULL)');
+  private constructor(private readonly db: Database.Database, private readonly dir: string) {
     this.insert = this.db.prepare('INSERT INTO rows VALUES (?, ?, ?, ?)');
   }
 
-  static open(dir = process.env.FAULTLINE_TMPDIR ?? tmpdir()): RowOrderSpill {
-    return new RowOrderSpill(mkdtempSync(join(dir, 'faultline-rows-')));
+  static open(dir = scratchDir()): RowOrderSpill {
+    const scratch = openScratch(dir, 'faultline-rows-', 'CREATE TABLE rows (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, idx INTEGER NOT NULL, cluster TEXT NOT NULL)');
+    return new RowOrderSpill(scratch.db, scratch.dir);
   }
 
   get size(): number {
@@ -165,7 +173,6 @@ export class RowOrderSpill {
   }
 
   close(): void {
-    this.db.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    closeScratch(this.db, this.dir);
   }
 }
